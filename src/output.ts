@@ -1,0 +1,49 @@
+import type { Writable } from 'node:stream';
+
+/**
+ * Writes whole lines to a stream, waiting for 'drain' when it is full (so the
+ * caller stops pulling work) and turning a closed pipe (EPIPE) into a quiet stop.
+ */
+export class LineWriter {
+  readonly #stream: Writable;
+  #closed = false;
+  #wake: (() => void) | undefined;
+
+  constructor(stream: Writable) {
+    this.#stream = stream;
+    stream.on('error', this.#onClose);
+    stream.on('close', this.#onClose);
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Resolves true once the line is accepted, false when the stream has closed. */
+  async write(line: string): Promise<boolean> {
+    if (this.#closed) return false;
+    if (this.#stream.write(line)) return true;
+    await new Promise<void>((resolve) => {
+      this.#wake = resolve;
+      this.#stream.once('drain', this.#onDrain);
+    });
+    return !this.#closed;
+  }
+
+  dispose(): void {
+    this.#stream.off('drain', this.#onDrain);
+    this.#stream.off('close', this.#onClose);
+    // Keep swallowing a late EPIPE: it must not become an uncaught error.
+  }
+
+  readonly #onDrain = (): void => {
+    const wake = this.#wake;
+    this.#wake = undefined;
+    wake?.();
+  };
+
+  readonly #onClose = (): void => {
+    this.#closed = true;
+    this.#onDrain();
+  };
+}

@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { measure } from '../../src/index.js';
+import type { MeasureOptions, SizeRecord } from '../../src/index.js';
+
+export const binPath = fileURLToPath(new URL('../../bin/sitesize.js', import.meta.url));
+
+/** Every record of a library run, sorted by index. */
+export async function collect(urls: Iterable<string> | AsyncIterable<string>, options: MeasureOptions = {}): Promise<SizeRecord[]> {
+  const records: SizeRecord[] = [];
+  for await (const record of measure(urls, options)) records.push(record);
+  return records.sort((a, b) => a.index - b.index);
+}
+
+/** The one record of measuring one URL. */
+export async function measureOne(url: string, options: MeasureOptions = {}): Promise<SizeRecord> {
+  const [record] = await collect([url], options);
+  if (!record) throw new Error('no record');
+  return record;
+}
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliRun {
+  child: ReturnType<typeof spawn>;
+  result: Promise<CliResult>;
+}
+
+/** Spawns the built CLI (`node bin/sitesize.js`); it is killed if it outlives `timeoutMs`. */
+export function startCli(args: string[], { input, timeoutMs = 15_000 }: { input?: string; timeoutMs?: number } = {}): CliRun {
+  const child = spawn(process.execPath, [binPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdin.on('error', () => undefined);
+  if (input === undefined) child.stdin.end();
+  else child.stdin.end(input);
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const result = new Promise<CliResult>((resolve) => {
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+  return { child, result };
+}
+
+export function runCli(args: string[], options: { input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+  return startCli(args, options).result;
+}
+
+/** The JSON lines of stdout, each checked to be one whole object. */
+export function parseLines(stdout: string): SizeRecord[] {
+  if (stdout === '') return [];
+  if (!stdout.endsWith('\n')) throw new Error(`stdout does not end with a newline: ${stdout.slice(-80)}`);
+  return stdout
+    .slice(0, -1)
+    .split('\n')
+    .map((line) => JSON.parse(line) as SizeRecord);
+}
