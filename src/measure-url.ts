@@ -75,7 +75,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#timer = setTimeout(Measurement.#expire, context.options.timeoutMs, this);
   }
 
-  static #expire(this: void, measurement: Measurement): void {
+  static #expire(measurement: Measurement): void {
     const seconds = measurement.#context.options.timeoutMs / 1000;
     measurement.#finish(new MeasureError('TIMEOUT', `no complete response within ${seconds} s`));
   }

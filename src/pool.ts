@@ -31,9 +31,9 @@ export async function* runPool<I, R>(
   let started = 0;
   let settled = 0;
   let yielded = 0;
-  let pulling = false;
-  let exhausted = false;
-  let failure: { error: unknown } | undefined;
+  // Flags set by callbacks, read by the loop below: kept in an object so that
+  // TypeScript does not narrow them to their initial values inside the loop.
+  const state: { pulling: boolean; exhausted: boolean; failure?: { error: unknown } } = { pulling: false, exhausted: false };
   let wake: (() => void) | undefined;
 
   const notify = (): void => {
@@ -50,9 +50,9 @@ export async function* runPool<I, R>(
   };
 
   const onPulled = (next: IteratorResult<I>): void => {
-    pulling = false;
+    state.pulling = false;
     if (next.done === true) {
-      exhausted = true;
+      state.exhausted = true;
     } else {
       const sequence = started++;
       limit(task, next.value).then(
@@ -60,7 +60,7 @@ export async function* runPool<I, R>(
           settle(sequence, result);
         },
         (error: unknown) => {
-          failure ??= { error };
+          state.failure ??= { error };
           settled++;
           notify();
         },
@@ -71,16 +71,16 @@ export async function* runPool<I, R>(
   };
 
   const onPullFailed = (error: unknown): void => {
-    pulling = false;
-    exhausted = true;
-    failure ??= { error };
+    state.pulling = false;
+    state.exhausted = true;
+    state.failure ??= { error };
     notify();
   };
 
   function fill(): void {
-    if (pulling || exhausted || failure || signal.aborted) return;
+    if (state.pulling || state.exhausted || state.failure || signal.aborted) return;
     if (started - settled >= concurrency || started - yielded >= window) return;
-    pulling = true;
+    state.pulling = true;
     inputs.next().then(onPulled, onPullFailed);
   }
 
@@ -88,7 +88,7 @@ export async function* runPool<I, R>(
   try {
     fill();
     for (;;) {
-      if (failure) throw failure.error;
+      if (state.failure) throw state.failure.error;
       if (results.has(yielded)) {
         const result = results.get(yielded) as R;
         results.delete(yielded);
@@ -97,13 +97,13 @@ export async function* runPool<I, R>(
         fill();
         continue;
       }
-      const stopped = exhausted || signal.aborted;
+      const stopped = state.exhausted || signal.aborted;
       if (stopped && started === settled) return;
       await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
     signal.removeEventListener('abort', notify);
     // A pull still under way (stdin waiting for a line) would make return() wait for it.
-    if (!pulling) await inputs.return?.();
+    if (!state.pulling) await inputs.return?.();
   }
 }

@@ -24,7 +24,9 @@ export const testCertificate = {
 };
 
 async function listen(server: net.Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', resolve);
+  });
   return (server.address() as AddressInfo).port;
 }
 
@@ -47,7 +49,11 @@ async function serveHttp(server: http.Server, scheme: string, handler: Handler):
     requests,
     close: async () => {
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
     },
   };
 }
@@ -92,7 +98,11 @@ export async function startRawServer(
     requests: [],
     close: async () => {
       for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
     },
   };
 }
@@ -101,6 +111,10 @@ export async function startRawServer(
 export async function closedPort(): Promise<number> {
   const server = net.createServer();
   const port = await listen(server);
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
   return port;
 }
