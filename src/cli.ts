@@ -74,6 +74,10 @@ export function createProgram(io: Io): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // Usage errors stay on one line, "Did you mean …?" hint included.
+      outputError: (text, write) => {
+        write(`${text.trimEnd().replace(/\s*\n\s*/g, ' ')}\n`);
+      },
     });
 }
 

@@ -1,0 +1,138 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { parseLines } from './helpers/run.js';
+import { startHttpServer, type TestServer } from './helpers/servers.js';
+
+const megabyte = 1024 * 1024;
+const testTimeoutMs = 120_000;
+
+const folder = mkdtempSync(join(tmpdir(), 'sitesize-memory-'));
+afterAll(() => {
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+async function serve(handler: Parameters<typeof startHttpServer>[0]): Promise<TestServer> {
+  const server = await startHttpServer(handler);
+  servers.push(server);
+  return server;
+}
+
+interface MeasuredRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  peakRssMb: number;
+  seconds: number;
+}
+
+// Runs the built CLI's main() in a node process that, once main() returns,
+// reports its own peak RSS (process.resourceUsage().maxRSS, in KiB) on stderr:
+// the figure covers the whole run, not a sample of it.
+const cliUrl = new URL('../dist/cli.js', import.meta.url).href;
+const peakRssWrapper = [
+  `const { main } = await import(${JSON.stringify(cliUrl)});`,
+  `process.exitCode = await main(process.argv.slice(0, 1).concat(['sitesize', ...process.argv.slice(1)]));`,
+  `process.stderr.write('maxrss=' + process.resourceUsage().maxRSS + '\\n');`,
+].join('\n');
+
+function runWithPeakRss(args: string[], timeoutMs: number): Promise<MeasuredRun> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--input-type=module', '-e', peakRssWrapper, '--', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const stdout: string[] = [];
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => stdout.push(chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  return new Promise((resolve, reject) => {
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      const report = /^maxrss=(\d+)\n/m.exec(stderr);
+      if (!report?.[1]) {
+        reject(new Error(`no maxrss report (code ${code}, signal ${signal}): ${stderr}`));
+        return;
+      }
+      resolve({
+        code,
+        signal,
+        stdout: stdout.join(''),
+        stderr: stderr.replace(report[0], ''),
+        peakRssMb: Number(report[1]) / 1024,
+        seconds: (performance.now() - started) / 1000,
+      });
+    });
+  });
+}
+
+describe('peak memory of the CLI', () => {
+  it(
+    'streams a 200 MiB body without holding it',
+    async () => {
+      const size = 200 * megabyte;
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      const server = await serve((_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/octet-stream' });
+        let sent = 0;
+        // Writes only while the socket keeps up, so the server holds no more than a chunk or so.
+        const pump = (): void => {
+          while (sent < size) {
+            sent += chunk.length;
+            if (!response.write(chunk)) {
+              response.once('drain', pump);
+              return;
+            }
+          }
+          response.end();
+        };
+        pump();
+      });
+
+      const run = await runWithPeakRss([`${server.origin}/big`, '-q'], testTimeoutMs - 10_000);
+      const message = `200 MiB body: peak RSS ${run.peakRssMb.toFixed(1)} MiB, ${run.seconds.toFixed(1)} s`;
+      console.log(message);
+
+      expect(run.code, run.stderr).toBe(0);
+      expect(parseLines(run.stdout)).toMatchObject([{ status: 200, bytes: size, encodedBytes: size, truncated: false, error: null }]);
+      expect(run.peakRssMb, message).toBeLessThan(150);
+    },
+    testTimeoutMs,
+  );
+
+  it(
+    'reads a 100 000-line input without growing',
+    async () => {
+      const count = 100_000;
+      const server = await serve((_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/plain' });
+        response.end('ok');
+      });
+      const lines: string[] = [];
+      for (let index = 0; index < count; index++) lines.push(`${server.origin}/i/${index}\n`);
+      const file = join(folder, 'hundred-thousand.txt');
+      writeFileSync(file, lines.join(''));
+
+      const run = await runWithPeakRss([file, '-c', '64', '-q'], testTimeoutMs - 10_000);
+      const message = `${count} URLs: peak RSS ${run.peakRssMb.toFixed(1)} MiB, ${run.seconds.toFixed(1)} s`;
+      console.log(message);
+
+      expect(run.code, run.stderr).toBe(0);
+      const records = parseLines(run.stdout);
+      expect(records).toHaveLength(count);
+      const seen = new Uint8Array(count);
+      for (const record of records) seen[record.index] = (seen[record.index] ?? 0) + 1;
+      expect(seen.every((times) => times === 1), 'each index exactly once').toBe(true);
+      expect(records.filter((record) => record.url !== `${server.origin}/i/${record.index}`)).toEqual([]);
+      expect(records.filter((record) => record.error !== null)).toEqual([]);
+      expect(run.peakRssMb, message).toBeLessThan(200);
+    },
+    testTimeoutMs,
+  );
+});
