@@ -82,7 +82,10 @@ export function createConnections(options: ResolvedOptions): Connections {
 
   const agent = new Agent({
     connect,
-    connections: null,
+    // A request dispatched while its origin's last connection is finishing a
+    // response would otherwise open another one: with at most `concurrency`
+    // per origin it waits a tick and reuses the idle connection instead.
+    connections: options.concurrency,
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
     maxHeaderSize: 64 * 1024,

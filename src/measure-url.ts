@@ -62,6 +62,8 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
   #ttfb: number | null = null;
   #codings: string[] = [];
   #decoders: Transform[] | undefined;
+  // The first bytes of an encoded body, until there are enough to tell raw deflate from zlib.
+  #head: Buffer | undefined;
   #bytes = 0;
   #encodedBytes = 0;
   #truncated = false;
@@ -126,17 +128,22 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
       this.#count(chunk.length);
       return;
     }
-    const decoders = this.#decoders ?? this.#startDecoding(chunk);
-    if (decoders && decoders[0]?.write(chunk) === false) {
-      controller.pause();
-      decoders[0].once('drain', () => {
-        controller.resume();
-      });
+    if (this.#decoders) {
+      this.#decode(controller, chunk);
+      return;
     }
+    const head = this.#head ? Buffer.concat([this.#head, chunk]) : chunk;
+    if (head.length < 2) {
+      this.#head = head;
+      return;
+    }
+    this.#head = undefined;
+    if (this.#startDecoding(head)) this.#decode(controller, head);
   }
 
-  onResponseEnd(): void {
+  onResponseEnd(controller: Dispatcher.DispatchController): void {
     if (this.#settled) return;
+    if (this.#head && this.#startDecoding(this.#head)) this.#decode(controller, this.#head);
     const input = this.#decoders?.[0];
     if (input) input.end();
     else this.#finish(null);
@@ -144,6 +151,16 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     this.#finish(error);
+  }
+
+  #decode(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    const input = this.#decoders?.[0];
+    if (input?.write(chunk) === false) {
+      controller.pause();
+      input.once('drain', () => {
+        controller.resume();
+      });
+    }
   }
 
   #startDecoding(first: Buffer): Transform[] | undefined {
