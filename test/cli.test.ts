@@ -189,6 +189,31 @@ describe('sitesize FILE', () => {
   });
 });
 
+describe('options reach the requests', () => {
+  it('sends -H and -A, and with --no-compression asks for no encoding', async () => {
+    const server = await serve(page);
+    const result = await runCli([`${server.origin}/h`, '-H', 'X-Token: a b', '-A', 'bot/1', '--no-compression', '-q']);
+    expect(result.code, result.stderr).toBe(0);
+    const [request] = server.requests;
+    expect(request?.headers).toMatchObject({ 'x-token': 'a b', 'user-agent': 'bot/1' });
+    expect(request?.headers['accept-encoding']).toBeUndefined();
+  });
+
+  it('applies --max-size, --no-follow, --max-redirects and -t', async () => {
+    const server = await serve((request, response) => {
+      if (request.url === '/big') response.end('x'.repeat(5000));
+      else if (request.url === '/moved') response.writeHead(301, { location: '/big' }).end();
+      else if (request.url === '/slow') setTimeout(() => response.end('late'), 3000);
+    });
+    const run = async (...args: string[]): Promise<SizeRecord | undefined> => parseLines((await runCli([...args, '-q'])).stdout)[0];
+    expect(await run(`${server.origin}/big`, '--max-size', '1k')).toMatchObject({ bytes: 1024, truncated: true, error: null });
+    expect(await run(`${server.origin}/moved`, '--no-follow')).toMatchObject({ status: 301, redirects: 0, error: null });
+    expect((await run(`${server.origin}/moved`, '--max-redirects', '0'))?.error?.code).toBe('TOO_MANY_REDIRECTS');
+    expect(await run(`${server.origin}/moved`)).toMatchObject({ status: 200, redirects: 1, finalUrl: `${server.origin}/big` });
+    expect((await run(`${server.origin}/slow`, '-t', '0.2'))?.error?.code).toBe('TIMEOUT');
+  });
+});
+
 describe('sources', () => {
   it('reads stdin when no source is given (cat urls | sitesize)', async () => {
     const server = await serve(page);
