@@ -18,6 +18,10 @@ export interface MeasureContext {
   inFlight: Set<Measurement>;
 }
 
+// The reason given to undici when a body is no longer wanted (--max-size):
+// made once, since an Error captures a stack trace.
+const stoppedReading = new MeasureError('ABORTED', 'stopped reading the body');
+
 const redirectStatuses = new Set([300, 301, 302, 303, 307, 308]);
 
 function firstValue(value: string | string[] | undefined): string | null {
@@ -67,6 +71,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
   #bytes = 0;
   #encodedBytes = 0;
   #truncated = false;
+  #ended = false;
 
   constructor(context: MeasureContext, target: Target, url: string, index: number, resolve: (record: SizeRecord) => void) {
     this.#context = context;
@@ -142,6 +147,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
   }
 
   onResponseEnd(controller: Dispatcher.DispatchController): void {
+    this.#ended = true;
     if (this.#settled) return;
     if (this.#head && this.#startDecoding(this.#head)) this.#decode(controller, this.#head);
     const input = this.#decoders?.[0];
@@ -209,7 +215,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     clearTimeout(this.#timer);
     this.#context.inFlight.delete(this);
     for (const decoder of this.#decoders ?? []) decoder.destroy();
-    this.#controller?.abort(error instanceof Error ? error : new MeasureError('ABORTED', 'measurement ended'));
+    if (!this.#ended) this.#controller?.abort(error instanceof Error ? error : stoppedReading);
     this.#resolve(this.#toRecord(error === null ? null : toRecordError(error)));
   }
 
