@@ -170,6 +170,10 @@ async function run(sources: Source[], options: CliOptions, io: Io): Promise<numb
     // A stdin still open (a pipe that sends more) must not keep the process alive.
     if (sources.includes('-')) io.stdin.destroy();
   }
+  if (output.failure) {
+    io.stderr.write(`sitesize: cannot write the results: ${output.failure.message}\n`);
+    return 1;
+  }
   if (output.closed) return summary.failed > 0 ? 1 : 0;
   if (options.quiet !== true) io.stderr.write(`sitesize: ${summary.format()}\n`);
   if (interrupt.signal.aborted) return exitInterrupted;

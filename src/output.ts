@@ -7,16 +7,22 @@ import type { Writable } from 'node:stream';
 export class LineWriter {
   readonly #stream: Writable;
   #closed = false;
+  #error: Error | undefined;
   #wake: (() => void) | undefined;
 
   constructor(stream: Writable) {
     this.#stream = stream;
-    stream.on('error', this.#onClose);
+    stream.on('error', this.#onError);
     stream.on('close', this.#onClose);
   }
 
   get closed(): boolean {
     return this.#closed;
+  }
+
+  /** Why the stream closed, unless it was a reader going away (EPIPE), which is no failure. */
+  get failure(): Error | undefined {
+    return this.#error;
   }
 
   /** Resolves true once the line is accepted, false when the stream has closed. */
@@ -40,6 +46,11 @@ export class LineWriter {
     const wake = this.#wake;
     this.#wake = undefined;
     wake?.();
+  };
+
+  readonly #onError = (error: NodeJS.ErrnoException): void => {
+    if (error.code !== 'EPIPE') this.#error ??= error;
+    this.#onClose();
   };
 
   readonly #onClose = (): void => {
