@@ -5,33 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import type { SizeRecord } from '../src/index.js';
-import { binPath, parseLines, runCli, startCli, type CliResult, type CliRun } from './helpers/run.js';
-import { closedPort, startHttpServer, type TestServer } from './helpers/servers.js';
+import { binPath, parseLines, recordKeys, runCli, startCli, timingKeys, type CliResult, type CliRun } from './helpers/run.js';
+import { closedPort, useServers, type Handler } from './helpers/servers.js';
 
-type Handler = Parameters<typeof startHttpServer>[0];
-
-// Every key of the SPEC's record table, and of its `timings` object.
-const recordKeys = [
-  'url',
-  'index',
-  'finalUrl',
-  'status',
-  'bytes',
-  'encodedBytes',
-  'headerBytes',
-  'contentType',
-  'contentEncoding',
-  'httpVersion',
-  'redirects',
-  'attempts',
-  'truncated',
-  'timings',
-  'error',
-].sort();
-const timingKeys = ['dns', 'connect', 'tls', 'ttfb', 'total'].sort();
+// Every key of the SPEC's record table, and of its `timings` object, sorted.
+const sortedRecordKeys = [...recordKeys].sort();
+const sortedTimingKeys = [...timingKeys].sort();
 
 const packageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 // The CLI is spawned from the package root, as `node bin/sitesize.js`.
@@ -56,16 +38,7 @@ function range(count: number): number[] {
   return Array.from({ length: count }, (_, index) => index);
 }
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  const server = await startHttpServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = useServers();
 
 // Answers every request with a small page, after `?delay=ms` if the URL asks for one.
 const page: Handler = (request, response) => {
@@ -162,7 +135,7 @@ function textSink(): { stream: PassThrough; text: () => string } {
 
 describe('sitesize FILE', () => {
   it('writes only whole JSON lines with every SPEC key, then a summary on stderr', async () => {
-    const server = await serve(page);
+    const server = await serve.http(page);
     const urls = range(6).map((index) => `${server.origin}/page/${index}?delay=20`);
     const result = await runCli([writeInput('six.txt', urlList(urls)), '-c', '2']);
 
@@ -170,8 +143,8 @@ describe('sitesize FILE', () => {
     const records = parseLines(result.stdout);
     expect(records.map((record) => record.index).sort((a, b) => a - b)).toEqual(range(6));
     for (const record of records) {
-      expect(Object.keys(record).sort()).toEqual(recordKeys);
-      expect(Object.keys(record.timings).sort()).toEqual(timingKeys);
+      expect(Object.keys(record).sort()).toEqual(sortedRecordKeys);
+      expect(Object.keys(record.timings).sort()).toEqual(sortedTimingKeys);
       expect(record).toMatchObject({ url: urls[record.index], status: 200, bytes: 12, error: null });
     }
     expect(server.inFlight.peak).toBeLessThanOrEqual(2);
@@ -181,7 +154,7 @@ describe('sitesize FILE', () => {
   });
 
   it('prints no summary with -q', async () => {
-    const server = await serve(page);
+    const server = await serve.http(page);
     const result = await runCli([writeInput('quiet.txt', urlList([`${server.origin}/a`, `${server.origin}/b`])), '-q']);
     expect(result.code).toBe(0);
     expect(parseLines(result.stdout)).toHaveLength(2);
@@ -191,7 +164,7 @@ describe('sitesize FILE', () => {
 
 describe('options reach the requests', () => {
   it('sends -H and -A, and with --no-compression asks for no encoding', async () => {
-    const server = await serve(page);
+    const server = await serve.http(page);
     const result = await runCli([`${server.origin}/h`, '-H', 'X-Token: a b', '-A', 'bot/1', '--no-compression', '-q']);
     expect(result.code, result.stderr).toBe(0);
     const [request] = server.requests;
@@ -200,7 +173,7 @@ describe('options reach the requests', () => {
   });
 
   it('applies --max-size, --no-follow, --max-redirects and -t', async () => {
-    const server = await serve((request, response) => {
+    const server = await serve.http((request, response) => {
       if (request.url === '/big') response.end('x'.repeat(5000));
       else if (request.url === '/moved') response.writeHead(301, { location: '/big' }).end();
       else if (request.url === '/slow') setTimeout(() => response.end('late'), 3000);
@@ -216,7 +189,7 @@ describe('options reach the requests', () => {
 
 describe('sources', () => {
   it('reads stdin when no source is given (cat urls | sitesize)', async () => {
-    const server = await serve(page);
+    const server = await serve.http(page);
     const urls = [`${server.origin}/one`, `${server.origin}/two`, `${server.origin}/three`];
     const result = await runCli(['--ordered'], { input: urlList(urls) });
     expect(result.code, result.stderr).toBe(0);
@@ -224,7 +197,7 @@ describe('sources', () => {
   });
 
   it('reads stdin for -', async () => {
-    const server = await serve(page);
+    const server = await serve.http(page);
     const urls = [`${server.origin}/one`, `${server.origin}/two`];
     const result = await runCli(['-', '--ordered'], { input: urlList(urls) });
     expect(result.code, result.stderr).toBe(0);
@@ -232,7 +205,7 @@ describe('sources', () => {
   });
 
   it('numbers URLs across a URL argument, a file and stdin, in that order', async () => {
-    const server = await serve(page);
+    const server = await serve.http(page);
     // The first URL is the slowest, so only --ordered puts it first on stdout.
     const argument = `${server.origin}/argument?delay=150`;
     const fromFile = [`${server.origin}/file/1`, `${server.origin}/file/2`];
@@ -247,7 +220,7 @@ describe('sources', () => {
   });
 
   it('drops a BOM, reads CRLF lines, skips comments and blank lines, trims', async () => {
-    const server = await serve(page);
+    const server = await serve.http(page);
     const [a, b, c] = ['/a', '/b', '/c'].map((path) => `${server.origin}${path}`);
     const content = `\uFEFF${a}\r\n# a comment\r\n\r\n   ${b}  \r\n   \r\n#${server.origin}/commented-out\r\n${c}`;
     const result = await runCli([writeInput('crlf.txt', content), '--ordered']);
@@ -264,7 +237,7 @@ describe('sources', () => {
 
 describe('exit codes', () => {
   it('exits 1 when a record has an error', async () => {
-    const server = await serve(page);
+    const server = await serve.http(page);
     const refused = `http://127.0.0.1:${await closedPort()}/`;
     const result = await runCli([`${server.origin}/fine`, refused, '--ordered']);
     expect(result.code, result.stderr).toBe(1);
@@ -274,7 +247,7 @@ describe('exit codes', () => {
   });
 
   it('exits 0 for a 404: it is a measured response', async () => {
-    const server = await serve((_request, response) => {
+    const server = await serve.http((_request, response) => {
       response.writeHead(404, { 'content-type': 'text/plain' });
       response.end('not here');
     });
@@ -295,7 +268,7 @@ describe('usage errors', () => {
     ['a missing file', [join(folder, 'missing.txt')]],
     ['a directory as a source', [folder]],
   ])('%s: exit 2, one line on stderr, no stack trace, nothing fetched', async (_name, args) => {
-    const server = await serve(page);
+    const server = await serve.http(page);
     const result = await runCli([`${server.origin}/must-not-be-fetched`, ...args]);
     expectUsageError(result);
     expect(server.requests).toHaveLength(0);
@@ -345,7 +318,7 @@ describe('usage errors', () => {
 
 describe('a closed stdout (EPIPE)', () => {
   it('stops promptly and quietly behind `| head -1`', async () => {
-    const server = await serve(page);
+    const server = await serve.http(page);
     const file = writeInput('two-thousand.txt', urlList(range(2000).map((index) => `${server.origin}/n/${index}?delay=5`)));
     const result = await runShell('"$1" "$2" "$3" -c 4 | head -1', [process.execPath, binPath, file], 15_000);
 
@@ -359,7 +332,7 @@ describe('a closed stdout (EPIPE)', () => {
   });
 
   it('exits by itself when its stdout pipe is destroyed after the first line', async () => {
-    const server = await serve(page);
+    const server = await serve.http(page);
     const file = writeInput('two-thousand-direct.txt', urlList(range(2000).map((index) => `${server.origin}/n/${index}?delay=5`)));
     const run = startCli([file, '-c', '4'], { timeoutMs: 15_000 });
     await linesWritten(run, 1);
@@ -376,7 +349,7 @@ describe('a closed stdout (EPIPE)', () => {
 describe('interrupted', () => {
   // Two URLs answer at once; the rest never get an answer.
   async function halfHangingRun(signal: NodeJS.Signals): Promise<{ result: CliResult; records: SizeRecord[] }> {
-    const server = await serve((request, response) => {
+    const server = await serve.http((request, response) => {
       if (request.url?.startsWith('/fast/') === true) response.end('fast');
     });
     const urls = range(20).map((index) => `${server.origin}/${index < 2 ? 'fast' : 'hang'}/${index}`);
@@ -401,7 +374,7 @@ describe('interrupted', () => {
 
 describe('a slow stdout (in-process)', () => {
   it('stops pulling URLs while stdout does not drain, then finishes', async () => {
-    const server = await serve(page);
+    const server = await serve.http(page);
     const file = writeInput('thousand.txt', urlList(range(1000).map((index) => `${server.origin}/n/${index}`)));
     const stdout = heldStdout();
     const stderr = textSink();
@@ -423,5 +396,19 @@ describe('a slow stdout (in-process)', () => {
     expect(records).toHaveLength(1000);
     expect(new Set(records.map((record) => record.index)).size).toBe(1000);
     expect(stderr.text()).toMatch(/^sitesize: 1000 URLs /);
+  });
+});
+
+describe('write errors', () => {
+  it('reports a full disk on stderr and exits 1', async () => {
+    const server = await serve.http(page);
+    const shell = spawn('sh', ['-c', `"${process.execPath}" "${binPath}" ${server.origin}/a > /dev/full`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    shell.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => shell.kill('SIGKILL'), 15_000);
+    const code = await new Promise<number | null>((resolve) => shell.once('close', resolve));
+    clearTimeout(timer);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^sitesize: cannot write the results: ENOSPC[^\n]*\n$/);
   });
 });

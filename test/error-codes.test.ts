@@ -1,43 +1,11 @@
-import type { LookupFunction, Socket } from 'node:net';
-import type http from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { LookupFunction } from 'node:net';
+import { describe, expect, it } from 'vitest';
 import { toErrorCode } from '../src/error-codes.js';
 import type { ErrorCode, SizeRecord } from '../src/index.js';
 import { collect, measureOne } from './helpers/run.js';
-import {
-  closedPort,
-  startHttpServer,
-  startHttpsServer,
-  startRawServer,
-  type TestServer,
-} from './helpers/servers.js';
+import { closedPort, useServers, type Handler } from './helpers/servers.js';
 
-type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
-
-// Every server a test starts is closed after it, whether the test passed or not.
-const servers: TestServer[] = [];
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  const server = await startHttpServer(handler);
-  servers.push(server);
-  return server;
-}
-
-async function serveTls(handler: Handler): Promise<TestServer> {
-  const server = await startHttpsServer(handler);
-  servers.push(server);
-  return server;
-}
-
-async function serveRaw(onSocket: (socket: Socket, request: string) => void, options?: { waitForRequest: boolean }): Promise<TestServer> {
-  const server = await startRawServer(onSocket, options);
-  servers.push(server);
-  return server;
-}
+const serve = useServers();
 
 /** Holds the request open: the server never answers (closing the server ends it). */
 const neverAnswer: Handler = () => undefined;
@@ -91,21 +59,21 @@ describe('error codes', () => {
 
   it('CONNECT_TIMEOUT when the TLS handshake never completes', async () => {
     // Accepts TCP and stays silent, so the connection is never usable.
-    const server = await serveRaw(() => undefined, { waitForRequest: false });
+    const server = await serve.raw(() => undefined, { waitForRequest: false });
     const record = await measureOne(`https://127.0.0.1:${server.port}/`, { connectTimeout: 0.3, timeout: 5 });
     expectError(record, 'CONNECT_TIMEOUT');
     expect(record.timings.total).toBeLessThan(5000);
   });
 
   it('TIMEOUT when the headers never come', async () => {
-    const server = await serve(neverAnswer);
+    const server = await serve.http(neverAnswer);
     const record = await measureOne(`${server.origin}/`, { timeout: 0.3 });
     expectError(record, 'TIMEOUT');
     expect(record.status).toBeNull();
   });
 
   it('TIMEOUT when the body never finishes', async () => {
-    const server = await serve((_request, response) => {
+    const server = await serve.http((_request, response) => {
       response.writeHead(200, { 'content-length': 1000 });
       response.write('x'.repeat(10));
     });
@@ -115,7 +83,7 @@ describe('error codes', () => {
   });
 
   it('RESET when the connection is destroyed mid-body', async () => {
-    const server = await serveRaw((socket) => {
+    const server = await serve.raw((socket) => {
       socket.write(`${head1000}${'x'.repeat(10)}`, () => {
         socket.destroy();
       });
@@ -124,14 +92,14 @@ describe('error codes', () => {
   });
 
   it('RESET when the server ends the connection short of Content-Length', async () => {
-    const server = await serveRaw((socket) => {
+    const server = await serve.raw((socket) => {
       socket.end(`${head1000}${'x'.repeat(10)}`);
     });
     expectError(await measureOne(`${server.origin}/`), 'RESET');
   });
 
   it('RESET when the connection is closed before any response', async () => {
-    const server = await serveRaw((socket) => {
+    const server = await serve.raw((socket) => {
       socket.destroy();
     });
     const record = await measureOne(`${server.origin}/`);
@@ -140,7 +108,7 @@ describe('error codes', () => {
   });
 
   it('TLS when the certificate is not trusted', async () => {
-    const server = await serveTls((_request, response) => {
+    const server = await serve.https((_request, response) => {
       response.end('secret');
     });
     const record = await measureOne(`${server.origin}/`);
@@ -149,7 +117,7 @@ describe('error codes', () => {
   });
 
   it('TOO_MANY_REDIRECTS for a redirect loop', async () => {
-    const server = await serve((_request, response) => {
+    const server = await serve.http((_request, response) => {
       response.writeHead(302, { location: '/a' });
       response.end();
     });
@@ -160,7 +128,7 @@ describe('error codes', () => {
 
   it('TOO_MANY_REDIRECTS for a chain longer than maxRedirects', async () => {
     // /r/N redirects to /r/N+1, forever.
-    const server = await serve((request, response) => {
+    const server = await serve.http((request, response) => {
       const hop = Number(/^\/r\/(\d+)$/.exec(request.url ?? '')?.[1] ?? 0);
       response.writeHead(302, { location: `/r/${hop + 1}` });
       response.end();
@@ -171,14 +139,14 @@ describe('error codes', () => {
   });
 
   it('PROTOCOL when the reply is not HTTP', async () => {
-    const server = await serveRaw((socket) => {
+    const server = await serve.raw((socket) => {
       socket.write('hello\r\n\r\n');
     });
     expectError(await measureOne(`${server.origin}/`), 'PROTOCOL');
   });
 
   it('DECODE when a gzip body is not gzip', async () => {
-    const server = await serve((_request, response) => {
+    const server = await serve.http((_request, response) => {
       response.writeHead(200, { 'content-encoding': 'gzip' });
       response.end('this is plain text, not gzip');
     });
@@ -188,7 +156,7 @@ describe('error codes', () => {
   });
 
   it('DECODE for a coding it cannot decode', async () => {
-    const server = await serve((_request, response) => {
+    const server = await serve.http((_request, response) => {
       response.writeHead(200, { 'content-encoding': 'zstd' });
       response.end('not really zstd either');
     });
@@ -198,7 +166,7 @@ describe('error codes', () => {
   it('ABORTED when the run is aborted with a request in flight, and the run ends promptly', async () => {
     let requestArrived: () => void = () => undefined;
     const arrived = new Promise<void>((resolve) => (requestArrived = resolve));
-    const server = await serve(() => {
+    const server = await serve.http(() => {
       requestArrived();
     });
     const controller = new AbortController();

@@ -2,44 +2,13 @@ import type { LookupAddress, LookupOptions } from 'node:dns';
 import type http from 'node:http';
 import type { LookupFunction, Socket } from 'node:net';
 import zlib from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SizeRecord } from '../src/index.js';
 import { version } from '../src/version.js';
-import { collect, measureOne } from './helpers/run.js';
-import {
-  closedPort,
-  startHttpServer,
-  startHttpsServer,
-  startRawServer,
-  type TestServer,
-} from './helpers/servers.js';
+import { collect, measureOne, recordKeys, timingKeys } from './helpers/run.js';
+import { closedPort, useServers, type Handler, type TestServer } from './helpers/servers.js';
 
-type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
-
-// Every server a test starts is closed after it, whether the test passed or not.
-const servers: TestServer[] = [];
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  const server = await startHttpServer(handler);
-  servers.push(server);
-  return server;
-}
-
-async function serveTls(handler: Handler): Promise<TestServer> {
-  const server = await startHttpsServer(handler);
-  servers.push(server);
-  return server;
-}
-
-async function serveRaw(onSocket: (socket: Socket, request: string) => void): Promise<TestServer> {
-  const server = await startRawServer(onSocket);
-  servers.push(server);
-  return server;
-}
+const serve = useServers();
 
 /** A page of `size` bytes of text that compresses, but not to nothing. */
 function page(size: number): Buffer {
@@ -77,35 +46,21 @@ function header(server: TestServer, name: string, request = 0): string | string[
   return server.requests[request]?.headers[name];
 }
 
-const recordKeys = [
-  'url',
-  'index',
-  'finalUrl',
-  'status',
-  'bytes',
-  'encodedBytes',
-  'headerBytes',
-  'contentType',
-  'contentEncoding',
-  'httpVersion',
-  'redirects',
-  'attempts',
-  'truncated',
-  'timings',
-  'error',
-];
 
 function expectShape(record: SizeRecord): void {
   expect(Object.keys(record)).toEqual(recordKeys);
-  expect(Object.keys(record.timings)).toEqual(['dns', 'connect', 'tls', 'ttfb', 'total']);
+  expect(Object.keys(record.timings)).toEqual(timingKeys);
   expect(typeof record.timings.total).toBe('number');
   if (record.error !== null) expect(Object.keys(record.error)).toEqual(['code', 'message']);
 }
 
 describe('plain bodies', () => {
+  // One uncompressed HTTP/1.1 fetch: no redirect, no retry, not cut short, no error.
+  const plainFetch = { contentEncoding: null, httpVersion: '1.1', redirects: 0, attempts: 1, truncated: false, error: null };
+
   it('measures an identity body with Content-Length', async () => {
     const body = page(5000);
-    const server = await serve(sendBody(body));
+    const server = await serve.http(sendBody(body));
     const record = await measureOne(`${server.origin}/page`);
     expect(record).toMatchObject({
       url: `${server.origin}/page`,
@@ -115,18 +70,13 @@ describe('plain bodies', () => {
       bytes: body.length,
       encodedBytes: body.length,
       contentType: 'text/html',
-      contentEncoding: null,
-      httpVersion: '1.1',
-      redirects: 0,
-      attempts: 1,
-      truncated: false,
-      error: null,
+      ...plainFetch,
     });
   });
 
   it('measures a chunked body without counting the chunk framing', async () => {
     const parts = [page(1000), page(3000), page(17)];
-    const server = await serve((_request, response) => {
+    const server = await serve.http((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/plain' });
       for (const part of parts) response.write(part);
       response.end();
@@ -138,17 +88,12 @@ describe('plain bodies', () => {
       bytes: 4017,
       encodedBytes: 4017,
       contentType: 'text/plain',
-      contentEncoding: null,
-      httpVersion: '1.1',
-      redirects: 0,
-      attempts: 1,
-      truncated: false,
-      error: null,
+      ...plainFetch,
     });
   });
 
   it('measures 4xx and 5xx pages as responses, not errors', async () => {
-    const server = await serve((request, response) => {
+    const server = await serve.http((request, response) => {
       const status = request.url === '/missing' ? 404 : 503;
       response.writeHead(status, { 'content-type': 'text/html' });
       response.end(page(status));
@@ -175,7 +120,7 @@ describe('content codings', () => {
   it.each(Object.keys(encoded))('decodes %s: bytes is the decoded size, encodedBytes the size on the wire', async (name) => {
     const wire = encoded[name] as Buffer;
     expect(wire.length).toBeLessThan(body.length);
-    const server = await serve(sendBody(wire, { 'content-encoding': headerValue(name) }));
+    const server = await serve.http(sendBody(wire, { 'content-encoding': headerValue(name) }));
     const record = await measureOne(`${server.origin}/`);
     expect(record).toMatchObject({
       status: 200,
@@ -190,7 +135,7 @@ describe('content codings', () => {
   // The zlib header is two bytes; TCP may deliver the body one byte at first.
   it('decodes zlib-wrapped deflate whose first chunk is a single byte', async () => {
     const wire = encoded.deflate as Buffer;
-    const server = await serve((_request, response) => {
+    const server = await serve.http((_request, response) => {
       response.writeHead(200, { 'content-encoding': 'deflate' });
       response.write(wire.subarray(0, 1), () => {
         setTimeout(() => response.end(wire.subarray(1)), 50);
@@ -208,14 +153,14 @@ describe('content codings', () => {
   };
 
   it('asks for gzip, deflate and br by default', async () => {
-    const server = await serve(negotiating);
+    const server = await serve.http(negotiating);
     const record = await measureOne(`${server.origin}/`);
     expect(header(server, 'accept-encoding')).toBe('gzip, deflate, br');
     expect(record).toMatchObject({ bytes: body.length, encodedBytes: encoded.gzip?.length, contentEncoding: 'gzip' });
   });
 
   it('sends no Accept-Encoding with compression: false, so bytes equals encodedBytes', async () => {
-    const server = await serve(negotiating);
+    const server = await serve.http(negotiating);
     const record = await measureOne(`${server.origin}/`, { compression: false });
     expect(header(server, 'accept-encoding')).toBeUndefined();
     expect(record).toMatchObject({ bytes: body.length, encodedBytes: body.length, contentEncoding: null, error: null });
@@ -225,7 +170,7 @@ describe('content codings', () => {
 describe('headerBytes', () => {
   it('is the byte length of the status line and header block, blank line included', async () => {
     const head = 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\nX-A: b\r\n\r\n';
-    const server = await serveRaw((socket) => {
+    const server = await serve.raw((socket) => {
       socket.write(`${head}hello`);
     });
     const record = await measureOne(`${server.origin}/`);
@@ -247,7 +192,7 @@ describe('redirects', () => {
   };
 
   it('follows a chain of 302s and measures the final body only', async () => {
-    const server = await serve(hops);
+    const server = await serve.http(hops);
     const record = await measureOne(`${server.origin}/hop/2`);
     expect(record).toMatchObject({
       url: `${server.origin}/hop/2`,
@@ -262,21 +207,21 @@ describe('redirects', () => {
   });
 
   it('measures the 302 itself with follow: false', async () => {
-    const server = await serve(hops);
+    const server = await serve.http(hops);
     const record = await measureOne(`${server.origin}/hop/2`, { follow: false });
     expect(record).toMatchObject({ finalUrl: `${server.origin}/hop/2`, status: 302, redirects: 0, bytes: 999, error: null });
     expect(server.requests).toHaveLength(1);
   });
 
   it('fails with TOO_MANY_REDIRECTS past maxRedirects', async () => {
-    const server = await serve(hops);
+    const server = await serve.http(hops);
     const record = await measureOne(`${server.origin}/hop/2`, { maxRedirects: 1 });
     expect(record.error?.code).toBe('TOO_MANY_REDIRECTS');
   });
 
   it('follows a redirect to another origin', async () => {
-    const target = await serve(sendBody(page(321)));
-    const start = await serve((_request, response) => {
+    const target = await serve.http(sendBody(page(321)));
+    const start = await serve.http((_request, response) => {
       response.writeHead(301, { location: `${target.origin}/landing` });
       response.end();
     });
@@ -287,21 +232,21 @@ describe('redirects', () => {
 
 describe('maxSize', () => {
   it('stops reading after maxSize bytes: truncated, not an error', async () => {
-    const server = await serve(sendBody(page(100 * 1024)));
+    const server = await serve.http(sendBody(page(100 * 1024)));
     const record = await measureOne(`${server.origin}/`, { maxSize: 10 * 1024 });
     expect(record).toMatchObject({ status: 200, bytes: 10 * 1024, truncated: true, error: null });
   });
 
   it('caps the decoded bytes of a gzip body', async () => {
     const body = zlib.gzipSync(page(100 * 1024));
-    const server = await serve(sendBody(body, { 'content-encoding': 'gzip' }));
+    const server = await serve.http(sendBody(body, { 'content-encoding': 'gzip' }));
     const record = await measureOne(`${server.origin}/`, { maxSize: 10 * 1024 });
     expect(record).toMatchObject({ status: 200, bytes: 10 * 1024, truncated: true, error: null });
     expect(record.encodedBytes).toBeLessThanOrEqual(body.length);
   });
 
   it('does not truncate a body of exactly maxSize', async () => {
-    const server = await serve(sendBody(page(10 * 1024)));
+    const server = await serve.http(sendBody(page(10 * 1024)));
     const record = await measureOne(`${server.origin}/`, { maxSize: 10 * 1024 });
     expect(record).toMatchObject({ bytes: 10 * 1024, encodedBytes: 10 * 1024, truncated: false, error: null });
   });
@@ -309,7 +254,7 @@ describe('maxSize', () => {
 
 describe('timings', () => {
   it('over http to an IP literal: no dns, no tls, a connect time and a ttfb within total', async () => {
-    const server = await serve(sendBody(page(100)));
+    const server = await serve.http(sendBody(page(100)));
     const { timings } = await measureOne(`${server.origin}/`);
     expect(timings.dns).toBeNull();
     expect(timings.tls).toBeNull();
@@ -319,7 +264,7 @@ describe('timings', () => {
   });
 
   it('over https: a tls time', async () => {
-    const server = await serveTls(sendBody(page(100)));
+    const server = await serve.https(sendBody(page(100)));
     const record = await measureOne(`${server.origin}/`, { insecure: true });
     expect(record).toMatchObject({ status: 200, bytes: 100, error: null });
     expect(record.timings.dns).toBeNull();
@@ -329,7 +274,7 @@ describe('timings', () => {
 
   it('a reused connection has no dns, connect or tls time, and the server sees one connection', async () => {
     const sockets = new Set<Socket>();
-    const server = await serveTls((request, response) => {
+    const server = await serve.https((request, response) => {
       sockets.add(request.socket);
       sendBody(page(100))(request, response);
     });
@@ -342,7 +287,7 @@ describe('timings', () => {
   });
 
   it('times the lookup of a host name', async () => {
-    const server = await serve(sendBody(page(100)));
+    const server = await serve.http(sendBody(page(100)));
     const url = `http://sitesize.test:${server.port}/`;
     const record = await measureOne(url, { lookup: fakeLookup({ 'sitesize.test': '127.0.0.1' }) });
     expect(record).toMatchObject({ url, finalUrl: url, status: 200, error: null });
@@ -354,7 +299,7 @@ describe('timings', () => {
 
 describe('request', () => {
   it('sends user:password as Basic auth and never shows the password', async () => {
-    const server = await serve(sendBody(page(10)));
+    const server = await serve.http(sendBody(page(10)));
     const record = await measureOne(`http://user:pa%3Ass@127.0.0.1:${server.port}/`);
     expect(header(server, 'authorization')).toBe(`Basic ${Buffer.from('user:pa:ss').toString('base64')}`);
     expect(record.url).toBe(`http://user:***@127.0.0.1:${server.port}/`);
@@ -363,19 +308,19 @@ describe('request', () => {
   });
 
   it('sends User-Agent sitesize/<version> by default', async () => {
-    const server = await serve(sendBody(page(10)));
+    const server = await serve.http(sendBody(page(10)));
     await measureOne(`${server.origin}/`);
     expect(header(server, 'user-agent')).toBe(`sitesize/${version}`);
   });
 
   it('sends the userAgent option instead', async () => {
-    const server = await serve(sendBody(page(10)));
+    const server = await serve.http(sendBody(page(10)));
     await measureOne(`${server.origin}/`, { userAgent: 'probe/2' });
     expect(header(server, 'user-agent')).toBe('probe/2');
   });
 
   it('sends extra headers, and an empty value removes a default one', async () => {
-    const server = await serve(sendBody(page(10)));
+    const server = await serve.http(sendBody(page(10)));
     await measureOne(`${server.origin}/`, { headers: { 'x-token': 'a', 'accept-encoding': '' } });
     expect(header(server, 'x-token')).toBe('a');
     expect(header(server, 'accept-encoding')).toBeUndefined();
@@ -385,7 +330,7 @@ describe('request', () => {
 
 describe('input lines', () => {
   it('skips blank lines and comments, trims, and counts only URLs in index', async () => {
-    const server = await serve(sendBody(page(10)));
+    const server = await serve.http(sendBody(page(10)));
     const records = await collect(['', '# a comment', `  ${server.origin}/a  `, '   ', '\t# indented comment', `${server.origin}/b\r`]);
     expect(records.map(({ url, index, status }) => ({ url, index, status }))).toEqual([
       { url: `${server.origin}/a`, index: 0, status: 200 },
@@ -397,7 +342,7 @@ describe('input lines', () => {
 
 describe('record shape', () => {
   it("has exactly the SPEC's keys in the SPEC's order, on success and on failure", async () => {
-    const server = await serve(sendBody(page(10)));
+    const server = await serve.http(sendBody(page(10)));
     const refused = await closedPort();
     const records = await collect([`${server.origin}/`, `http://127.0.0.1:${refused}/`, 'http://[oops/']);
     expect(records.map((record) => record.error?.code ?? null)).toEqual([null, 'CONNECT_REFUSED', 'INVALID_URL']);

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseLines } from './helpers/run.js';
-import { startHttpServer, type TestServer } from './helpers/servers.js';
+import { useServers } from './helpers/servers.js';
 
 const megabyte = 1024 * 1024;
 const testTimeoutMs = 120_000;
@@ -14,16 +14,7 @@ afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(handler: Parameters<typeof startHttpServer>[0]): Promise<TestServer> {
-  const server = await startHttpServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = useServers();
 
 interface MeasuredRun {
   code: number | null;
@@ -78,7 +69,7 @@ describe('peak memory of the CLI', () => {
     async () => {
       const size = 200 * megabyte;
       const chunk = Buffer.alloc(64 * 1024, 'x');
-      const server = await serve((_request, response) => {
+      const server = await serve.http((_request, response) => {
         response.writeHead(200, { 'content-type': 'application/octet-stream' });
         let sent = 0;
         // Writes only while the socket keeps up, so the server holds no more than a chunk or so.
@@ -110,7 +101,7 @@ describe('peak memory of the CLI', () => {
     'reads a 100 000-line input without growing',
     async () => {
       const count = 100_000;
-      const server = await serve((_request, response) => {
+      const server = await serve.http((_request, response) => {
         response.writeHead(200, { 'content-type': 'text/plain' });
         response.end('ok');
       });

@@ -3,6 +3,28 @@ import { fileURLToPath } from 'node:url';
 import { measure } from '../../src/index.js';
 import type { MeasureOptions, SizeRecord } from '../../src/index.js';
 
+/** Every key of the SPEC's record table, in its order. */
+export const recordKeys = [
+  'url',
+  'index',
+  'finalUrl',
+  'status',
+  'bytes',
+  'encodedBytes',
+  'headerBytes',
+  'contentType',
+  'contentEncoding',
+  'httpVersion',
+  'redirects',
+  'attempts',
+  'truncated',
+  'timings',
+  'error',
+] as const;
+
+/** Every key of a record's `timings` object, in the SPEC's order. */
+export const timingKeys = ['dns', 'connect', 'tls', 'ttfb', 'total'] as const;
+
 export const binPath = fileURLToPath(new URL('../../bin/sitesize.js', import.meta.url));
 
 /** Every record of a library run, sorted by index. */

@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
 
 export interface TestServer {
   /** `http://127.0.0.1:PORT` (or https). */
@@ -15,7 +16,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
+export type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
 
 const fixtures = new URL('../fixtures/', import.meta.url);
 export const testCertificate = {
@@ -68,13 +69,18 @@ export function startHttpsServer(handler: Handler): Promise<TestServer> {
   return serveHttp(https.createServer(testCertificate), 'https', handler);
 }
 
+export interface RawServerOptions {
+  /** Call `onSocket` only after the connection's first data (default true). */
+  waitForRequest?: boolean;
+}
+
 /**
  * A raw TCP server for misbehaving peers: `onSocket` gets each connection,
  * after its first data when `waitForRequest` (the default) is set.
  */
 export async function startRawServer(
   onSocket: (socket: net.Socket, request: string) => void,
-  { waitForRequest = true } = {},
+  { waitForRequest = true }: RawServerOptions = {},
 ): Promise<TestServer> {
   const sockets = new Set<net.Socket>();
   const inFlight = { current: 0, peak: 0 };
@@ -104,6 +110,31 @@ export async function startRawServer(
         });
       });
     },
+  };
+}
+
+/**
+ * Servers for the tests of one file (or describe block): every server started
+ * through it is closed after each test, whether the test passed or not.
+ */
+export function useServers(): {
+  http(handler: Handler): Promise<TestServer>;
+  https(handler: Handler): Promise<TestServer>;
+  raw(onSocket: (socket: net.Socket, request: string) => void, options?: RawServerOptions): Promise<TestServer>;
+} {
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  const track = async (starting: Promise<TestServer>): Promise<TestServer> => {
+    const server = await starting;
+    servers.push(server);
+    return server;
+  };
+  return {
+    http: (handler) => track(startHttpServer(handler)),
+    https: (handler) => track(startHttpsServer(handler)),
+    raw: (onSocket, options) => track(startRawServer(onSocket, options)),
   };
 }
 
