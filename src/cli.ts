@@ -2,7 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { access, constants, stat } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import { toJsonLine } from './format.js';
-import { parseHeader, parseInteger, parseSeconds, parseSize, type MeasureOptions } from './options.js';
+import { parseHeader, parseInteger, parseProxy, parseSeconds, parseSize, type MeasureOptions } from './options.js';
 import { LineWriter } from './output.js';
 import { isUrlSource, readLines, type Source } from './sources.js';
 import { RunSummary } from './summary.js';
@@ -28,6 +28,11 @@ interface CliOptions {
   userAgent?: string;
   compression: boolean;
   insecure?: true;
+  perHost?: number;
+  rate?: number;
+  retries: number;
+  proxy?: URL;
+  http2?: true;
   ordered?: true;
   quiet?: true;
 }
@@ -65,6 +70,11 @@ export function createProgram(io: Io): Command {
     .option('-A, --user-agent <string>', `User-Agent (default: "sitesize/${version}")`)
     .option('--no-compression', 'send no Accept-Encoding (bytes = encodedBytes)')
     .option('-k, --insecure', 'accept invalid TLS certificates')
+    .addOption(new Option('--per-host <n>', 'requests in flight per origin at most').argParser(argument((v) => parseInteger(v, 1))))
+    .addOption(new Option('--rate <n>', 'attempts started per second at most').argParser(argument((v) => parseInteger(v, 1))))
+    .addOption(new Option('--retries <n>', 'retries after a transient failure or 408/429/502/503/504').default(0).argParser(argument((v) => parseInteger(v, 0))))
+    .addOption(new Option('--proxy <url>', 'send requests through this proxy (default: HTTPS_PROXY/HTTP_PROXY/NO_PROXY)').argParser(argument(parseProxy)))
+    .option('--http2', 'offer HTTP/2 through ALPN on https')
     .option('--ordered', 'write results in input order (bounded memory)')
     .option('-q, --quiet', 'no summary on stderr')
     .version(version, '-V, --version')
@@ -92,7 +102,12 @@ function toMeasureOptions(options: CliOptions, signal: AbortSignal): MeasureOpti
     compression: options.compression,
     insecure: options.insecure === true,
     ordered: options.ordered === true,
+    retries: options.retries,
+    http2: options.http2 === true,
     signal,
+    ...(options.perHost === undefined ? {} : { perHost: options.perHost }),
+    ...(options.rate === undefined ? {} : { rate: options.rate }),
+    ...(options.proxy === undefined ? {} : { proxy: options.proxy.href }),
     ...(options.maxSize === undefined ? {} : { maxSize: options.maxSize }),
     ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
   };

@@ -28,6 +28,16 @@ export interface MeasureOptions {
   signal?: AbortSignal;
   /** Host name resolution, like `dns.lookup` (for custom resolvers and tests). */
   lookup?: LookupFunction;
+  /** Requests in flight per origin (scheme, host, port) at most. Default: no limit. */
+  perHost?: number;
+  /** Attempts started in any one-second window at most (retries count, redirect hops do not). Default: no limit. */
+  rate?: number;
+  /** Retries of the whole request after a transient failure or a 408/429/502/503/504. Default 0. */
+  retries?: number;
+  /** Proxy URL for every request; `false` for none. Default: from HTTPS_PROXY/HTTP_PROXY/NO_PROXY. */
+  proxy?: string | false;
+  /** Offer HTTP/2 through ALPN on https. Default false. */
+  http2?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -43,6 +53,11 @@ export interface ResolvedOptions {
   ordered: boolean;
   signal: AbortSignal | undefined;
   lookup: LookupFunction | undefined;
+  perHost: number;
+  rate: number;
+  retries: number;
+  proxy: URL | false | undefined;
+  http2: boolean;
 }
 
 const sizeUnits: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
@@ -87,6 +102,19 @@ export function parseHeader(value: string): [string, string] {
   return [name, headerValue];
 }
 
+export function parseProxy(value: string): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(value.includes('://') ? value : `http://${value}`);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+    throw new TypeError(`expected an http(s) proxy URL, got '${value}'`);
+  }
+  return url;
+}
+
 function check<T>(name: string, value: T | undefined, fallback: T, valid: (value: T) => boolean, expected: string): T {
   if (value === undefined) return fallback;
   if (!valid(value)) {
@@ -125,5 +153,10 @@ export function resolveOptions(options: MeasureOptions, defaultUserAgent: string
     ordered: check('ordered', options.ordered, false, isBoolean, 'a boolean'),
     signal: options.signal,
     lookup: options.lookup,
+    perHost: check('perHost', options.perHost, Infinity, isInteger(1), 'an integer >= 1'),
+    rate: check('rate', options.rate, Infinity, isInteger(1), 'an integer >= 1'),
+    retries: check('retries', options.retries, 0, isInteger(0), 'an integer >= 0'),
+    proxy: options.proxy === undefined || options.proxy === false ? options.proxy : parseProxy(options.proxy),
+    http2: check('http2', options.http2, false, isBoolean, 'a boolean'),
   };
 }
