@@ -10,6 +10,12 @@ import type { ResolvedOptions } from './options.js';
 import { MeasureError, roundMs, type RecordError, type SizeRecord } from './record.js';
 import type { Target } from './url.js';
 
+/** One attempt's record, and the server's Retry-After if it sent one. */
+export interface Attempt {
+  record: SizeRecord;
+  retryAfter: string | undefined;
+}
+
 /** What every measurement of one run shares. */
 export interface MeasureContext {
   options: ResolvedOptions;
@@ -53,7 +59,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
   readonly #url: string;
   readonly #index: number;
   readonly #start = performance.now();
-  readonly #resolve: (record: SizeRecord) => void;
+  readonly #resolve: (attempt: Attempt) => void;
   readonly #timer: NodeJS.Timeout;
   #controller: Dispatcher.DispatchController | undefined;
   #history: URL[] | undefined;
@@ -73,7 +79,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
   #truncated = false;
   #ended = false;
 
-  constructor(context: MeasureContext, target: Target, url: string, index: number, resolve: (record: SizeRecord) => void) {
+  constructor(context: MeasureContext, target: Target, url: string, index: number, resolve: (attempt: Attempt) => void) {
     this.#context = context;
     this.#target = target;
     this.#url = url;
@@ -216,7 +222,10 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#context.inFlight.delete(this);
     for (const decoder of this.#decoders ?? []) decoder.destroy();
     if (!this.#ended) this.#controller?.abort(error instanceof Error ? error : stoppedReading);
-    this.#resolve(this.#toRecord(error === null ? null : toRecordError(error)));
+    this.#resolve({
+      record: this.#toRecord(error === null ? null : toRecordError(error)),
+      retryAfter: firstValue(this.#response?.['retry-after']) ?? undefined,
+    });
   }
 
   #toRecord(error: RecordError | null): SizeRecord {
@@ -249,8 +258,8 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
   }
 }
 
-/** Measures one URL; never rejects: every failure becomes the record's `error`. */
-export function measureUrl(context: MeasureContext, target: Target, url: string, index: number): Promise<SizeRecord> {
+/** Measures one URL once; never rejects: every failure becomes the record's `error`. */
+export function measureUrl(context: MeasureContext, target: Target, url: string, index: number): Promise<Attempt> {
   return new Promise((resolve) => {
     const measurement = new Measurement(context, target, url, index, resolve);
     context.inFlight.add(measurement);

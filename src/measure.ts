@@ -1,14 +1,31 @@
+import { performance } from 'node:perf_hooks';
 import { createConnections } from './connections.js';
-import { measureUrl, type MeasureContext } from './measure-url.js';
+import { measureUrl, type Attempt, type MeasureContext } from './measure-url.js';
 import { resolveOptions, type MeasureOptions } from './options.js';
 import { runPool } from './pool.js';
-import { MeasureError, unfetchedRecord, type SizeRecord } from './record.js';
-import { redactCredentials, toTarget } from './url.js';
+import { MeasureError, roundMs, unfetchedRecord, type SizeRecord } from './record.js';
+import { retryDelay } from './retry.js';
+import { redactCredentials, toTarget, type Target } from './url.js';
 import { version } from './version.js';
 
 interface InputLine {
   line: string;
   index: number;
+}
+
+/** An input URL on its way through the pool, across its attempts. */
+interface UrlItem {
+  /** The line as shown in records: credentials redacted. */
+  url: string;
+  index: number;
+  target: Target | MeasureError;
+  firstStart: number;
+}
+
+async function* toUrlItems(lines: AsyncIterable<InputLine>): AsyncGenerator<UrlItem> {
+  for await (const { line, index } of lines) {
+    yield { url: redactCredentials(line), index, target: toTarget(line), firstStart: 0 };
+  }
 }
 
 // Applies the input rules (trim, skip blanks and comments) and numbers the URLs.
@@ -41,19 +58,35 @@ export async function* measure(
   if (resolved.signal?.aborted) abortInFlight();
   resolved.signal?.addEventListener('abort', abortInFlight, { once: true });
 
-  const measureLine = async ({ line, index }: InputLine): Promise<SizeRecord> => {
-    const url = redactCredentials(line);
-    const target = toTarget(line);
-    if (target instanceof MeasureError) return unfetchedRecord(url, index, target.code, target.message);
-    return measureUrl(context, target, url, index);
+  const unfetched = (item: UrlItem, error: MeasureError, attempts: number): Attempt => {
+    const record = unfetchedRecord(item.url, item.index, error.code, error.message);
+    record.attempts = attempts;
+    return { record, retryAfter: undefined };
+  };
+
+  // One attempt; the pool calls it again for a retry, after the wait.
+  const attemptUrl = async (item: UrlItem, attempt: number): Promise<Attempt> => {
+    const { target } = item;
+    if (target instanceof MeasureError) return unfetched(item, target, 0);
+    if (stop.signal.aborted) return unfetched(item, new MeasureError('ABORTED', 'the run was interrupted'), attempt - 1);
+    if (attempt === 1) item.firstStart = performance.now();
+    const result = await measureUrl(context, target, item.url, item.index);
+    result.record.attempts = attempt;
+    result.record.timings.total = roundMs(performance.now() - item.firstStart);
+    return result;
   };
 
   try {
-    yield* runPool(toInputLines(urls), measureLine, {
+    const attempts = runPool(toUrlItems(toInputLines(urls)), attemptUrl, {
       concurrency: resolved.concurrency,
       ordered: resolved.ordered,
       signal: stop.signal,
+      perKey: resolved.perHost,
+      keyOf: (item) => (item.target instanceof MeasureError ? undefined : item.target.url.origin),
+      rate: resolved.rate,
+      retryDelay: (result, attempt) => retryDelay(result, attempt, resolved.retries),
     });
+    for await (const { record } of attempts) yield record;
   } finally {
     resolved.signal?.removeEventListener('abort', abortInFlight);
     // The consumer may stop early (a closed stdout): end what is still in flight.

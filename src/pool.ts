@@ -1,36 +1,66 @@
 import pLimit from 'p-limit';
+import { RateLimit } from './rate-limit.js';
 
-export interface PoolOptions {
+export interface PoolOptions<I, R> {
+  /** Tasks running at once, at most. */
   concurrency: number;
   /** Yield in input order instead of completion order. */
   ordered: boolean;
-  /** Stops pulling inputs; the tasks in flight still finish (and are yielded). */
+  /** Stops pulling inputs and starts what was pulled at once (tasks see the signal and end fast). */
   signal: AbortSignal;
+  /** Tasks running at once per key (an origin), at most. */
+  perKey?: number;
+  keyOf?: (input: I) => string | undefined;
+  /** Task starts in any one-second window, at most (retries count). */
+  rate?: number;
+  /** Milliseconds to wait before running the input again, or undefined to keep `result`. */
+  retryDelay?: (result: R, attempt: number) => number | undefined;
 }
 
-// How many results may wait behind a slow one in ordered mode, per slot:
-// enough to keep the slots busy, bounded so memory stays flat.
+interface Item<I> {
+  input: I;
+  sequence: number;
+  attempt: number;
+  key: string | undefined;
+}
+
+// How many results may wait behind a slow one in ordered mode, per slot.
 const orderedWindowPerSlot = 4;
+// How far past URLs of busy origins the reader may look for work for free slots.
+export const perKeyLookahead = (concurrency: number): number => Math.max(1000, 10 * concurrency);
 
 /**
  * Runs `task` over `inputs` with at most `concurrency` tasks at once (p-limit
- * enforces it) and yields results as they complete, or in input order.
+ * enforces it), optionally at most `perKey` per key and `rate` starts a
+ * second, and yields results as they complete, or in input order.
  *
- * The next input is pulled only when a slot is free and fewer than a window of
- * results wait to be taken: when the consumer stops taking results (a slow
- * stdout), the pool stops pulling input instead of buffering.
+ * Inputs are pulled only when a slot is free: an input whose key is busy is
+ * set aside (up to a bounded lookahead) so that inputs of other keys can use
+ * the slot. A retry waits outside the slots. When the consumer stops taking
+ * results (a slow stdout), the pool stops pulling input instead of buffering.
  */
 export async function* runPool<I, R>(
   inputs: AsyncIterator<I>,
-  task: (input: I) => Promise<R>,
-  { concurrency, ordered, signal }: PoolOptions,
+  task: (input: I, attempt: number) => Promise<R>,
+  options: PoolOptions<I, R>,
 ): AsyncGenerator<R> {
+  const { concurrency, ordered, signal, keyOf, retryDelay } = options;
+  const perKey = options.perKey ?? Infinity;
   const limit = pLimit(concurrency);
-  const window = ordered ? concurrency * orderedWindowPerSlot : concurrency;
+  const rate = new RateLimit(options.rate ?? Infinity);
+  const lookahead = Number.isFinite(perKey) ? perKeyLookahead(concurrency) : 0;
+  const window = (ordered ? concurrency * orderedWindowPerSlot : concurrency) + lookahead;
   const results = new Map<number, R>();
-  let started = 0;
+  const ready: Item<I>[] = [];
+  const waiting = new Map<string | undefined, Item<I>[]>();
+  const activeByKey = new Map<string | undefined, number>();
+  const sleeping = new Map<NodeJS.Timeout, Item<I>>();
+  let waitingCount = 0;
+  let active = 0;
+  let pulled = 0;
   let settled = 0;
   let yielded = 0;
+  let rateTimer: NodeJS.Timeout | undefined;
   // Flags set by callbacks, read by the loop below: kept in an object so that
   // TypeScript does not narrow them to their initial values inside the loop.
   const state: { pulling: boolean; exhausted: boolean; failure?: { error: unknown } } = { pulling: false, exhausted: false };
@@ -42,49 +72,133 @@ export async function* runPool<I, R>(
     resume?.();
   };
 
-  const settle = (sequence: number, result: R): void => {
-    settled++;
-    results.set(ordered ? sequence : settled - 1, result);
+  const hasRoom = (key: string | undefined): boolean => signal.aborted || (activeByKey.get(key) ?? 0) < perKey;
+
+  const setAside = (item: Item<I>): void => {
+    const queue = waiting.get(item.key);
+    if (queue) queue.push(item);
+    else waiting.set(item.key, [item]);
+    waitingCount++;
+  };
+
+  const enqueue = (item: Item<I>): void => {
+    if (hasRoom(item.key)) ready.push(item);
+    else setAside(item);
+  };
+
+  // The first ready item whose key still has room; the others wait for their key.
+  const takeStartable = (): Item<I> | undefined => {
+    for (let item = ready.shift(); item; item = ready.shift()) {
+      if (hasRoom(item.key)) return item;
+      setAside(item);
+    }
+    return undefined;
+  };
+
+  const wakeRetry = (timer: NodeJS.Timeout): void => {
+    const item = sleeping.get(timer);
+    clearTimeout(timer);
+    sleeping.delete(timer);
+    if (!item) return;
+    item.attempt++;
+    enqueue(item);
+  };
+
+  // The next item of a key that has room again, once one of its tasks ended.
+  const release = (key: string | undefined): void => {
+    const queue = waiting.get(key);
+    const next = queue?.shift();
+    if (!next) return;
+    if (queue?.length === 0) waiting.delete(key);
+    waitingCount--;
+    ready.push(next);
+  };
+
+  const finish = (item: Item<I>, result: R): void => {
+    active--;
+    activeByKey.set(item.key, (activeByKey.get(item.key) ?? 1) - 1);
+    release(item.key);
+    const delay = signal.aborted ? undefined : retryDelay?.(result, item.attempt);
+    if (delay === undefined) {
+      settled++;
+      results.set(ordered ? item.sequence : settled - 1, result);
+    } else {
+      const timer = setTimeout(() => {
+        wakeRetry(timer);
+        fill();
+      }, delay);
+      sleeping.set(timer, item);
+    }
     fill();
     notify();
   };
 
-  const onPulled = (next: IteratorResult<I>): void => {
-    state.pulling = false;
-    if (next.done === true) {
-      state.exhausted = true;
-    } else {
-      const sequence = started++;
-      limit(task, next.value).then(
-        (result) => {
-          settle(sequence, result);
-        },
-        (error: unknown) => {
-          state.failure ??= { error };
-          settled++;
-          notify();
-        },
-      );
-      fill();
-    }
-    notify();
-  };
-
-  const onPullFailed = (error: unknown): void => {
-    state.pulling = false;
-    state.exhausted = true;
-    state.failure ??= { error };
-    notify();
+  const start = (item: Item<I>): void => {
+    active++;
+    activeByKey.set(item.key, (activeByKey.get(item.key) ?? 0) + 1);
+    limit(task, item.input, item.attempt).then(
+      (result) => {
+        finish(item, result);
+      },
+      (error: unknown) => {
+        state.failure ??= { error };
+        notify();
+      },
+    );
   };
 
   function fill(): void {
-    if (state.pulling || state.exhausted || state.failure || signal.aborted) return;
-    if (started - settled >= concurrency || started - yielded >= window) return;
+    if (state.failure) return;
+    while (active < concurrency) {
+      const item = takeStartable();
+      if (!item) break;
+      const wait = signal.aborted ? 0 : rate.take();
+      if (wait > 0) {
+        ready.unshift(item);
+        rateTimer ??= setTimeout(() => {
+          rateTimer = undefined;
+          fill();
+        }, wait);
+        return;
+      }
+      start(item);
+    }
+    if (state.pulling || state.exhausted || signal.aborted || active >= concurrency) return;
+    if (waitingCount >= lookahead && waitingCount > 0) return;
+    if (pulled - yielded >= window) return;
     state.pulling = true;
     inputs.next().then(onPulled, onPullFailed);
   }
 
-  signal.addEventListener('abort', notify, { once: true });
+  function onPulled(next: IteratorResult<I>): void {
+    state.pulling = false;
+    if (next.done === true) {
+      state.exhausted = true;
+    } else {
+      enqueue({ input: next.value, sequence: pulled++, attempt: 1, key: keyOf?.(next.value) });
+      fill();
+    }
+    notify();
+  }
+
+  function onPullFailed(error: unknown): void {
+    state.pulling = false;
+    state.exhausted = true;
+    state.failure ??= { error };
+    notify();
+  }
+
+  // On abort, what was pulled runs at once (and ends fast), retries stop sleeping.
+  const onAbort = (): void => {
+    for (const queue of waiting.values()) ready.push(...queue);
+    waiting.clear();
+    waitingCount = 0;
+    for (const timer of [...sleeping.keys()]) wakeRetry(timer);
+    fill();
+    notify();
+  };
+
+  signal.addEventListener('abort', onAbort, { once: true });
   try {
     fill();
     for (;;) {
@@ -97,12 +211,15 @@ export async function* runPool<I, R>(
         fill();
         continue;
       }
-      const stopped = state.exhausted || signal.aborted;
-      if (stopped && started === settled) return;
+      const idle = active === 0 && ready.length === 0 && waitingCount === 0 && sleeping.size === 0;
+      if ((state.exhausted || signal.aborted) && idle && !state.pulling) return;
+      if (signal.aborted && idle) return;
       await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
-    signal.removeEventListener('abort', notify);
+    signal.removeEventListener('abort', onAbort);
+    clearTimeout(rateTimer);
+    for (const timer of sleeping.keys()) clearTimeout(timer);
     // A pull still under way (stdin waiting for a line) would make return() wait for it.
     if (!state.pulling) await inputs.return?.();
   }

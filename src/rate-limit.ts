@@ -1,0 +1,26 @@
+import { performance } from 'node:perf_hooks';
+
+/**
+ * At most `perSecond` starts in any one-second window: the start times of the
+ * last `perSecond` starts are kept in a ring, and a new start is allowed once
+ * the oldest of them is a second old.
+ */
+export class RateLimit {
+  readonly #starts: Float64Array;
+  #next = 0;
+
+  constructor(perSecond: number) {
+    this.#starts = new Float64Array(Number.isFinite(perSecond) ? perSecond : 0).fill(-Infinity);
+  }
+
+  /** Milliseconds until a start is allowed; 0 means now, and the start is counted. */
+  take(now = performance.now()): number {
+    if (this.#starts.length === 0) return 0;
+    const oldest = this.#starts[this.#next] ?? -Infinity;
+    const wait = oldest + 1000 - now;
+    if (wait > 0) return wait;
+    this.#starts[this.#next] = now;
+    this.#next = (this.#next + 1) % this.#starts.length;
+    return 0;
+  }
+}
