@@ -53,9 +53,16 @@ export interface CliRun {
   result: Promise<CliResult>;
 }
 
+export interface CliOptions {
+  input?: string;
+  timeoutMs?: number;
+  /** Environment variables on top of this process's own. */
+  env?: Record<string, string>;
+}
+
 /** Spawns the built CLI (`node bin/sitesize.js`); it is killed if it outlives `timeoutMs`. */
-export function startCli(args: string[], { input, timeoutMs = 15_000 }: { input?: string; timeoutMs?: number } = {}): CliRun {
-  const child = spawn(process.execPath, [binPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+export function startCli(args: string[], { input, timeoutMs = 15_000, env }: CliOptions = {}): CliRun {
+  const child = spawn(process.execPath, [binPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -73,7 +80,7 @@ export function startCli(args: string[], { input, timeoutMs = 15_000 }: { input?
   return { child, result };
 }
 
-export function runCli(args: string[], options: { input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   return startCli(args, options).result;
 }
 
