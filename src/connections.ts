@@ -1,7 +1,7 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { Agent, buildConnector, interceptors, type Dispatcher } from 'undici';
+import { Agent, buildConnector, EnvHttpProxyAgent, interceptors, type Dispatcher } from 'undici';
 import type { ResolvedOptions } from './options.js';
 import { roundMs } from './record.js';
 
@@ -37,11 +37,13 @@ export function createConnections(options: ResolvedOptions): Connections {
   const opened = new WeakMap<object, ConnectionTimings>();
   let starting: ConnectionListener | undefined;
 
-  const connector = buildConnector({
+  const tlsOptions = {
     timeout: options.connectTimeoutMs,
     rejectUnauthorized: !options.insecure,
+    allowH2: options.http2,
     ...(options.lookup ? { lookup: options.lookup } : {}),
-  });
+  };
+  const connector = buildConnector(tlsOptions);
 
   const connect: buildConnector.connector = (connectOptions, callback) => {
     const start = performance.now();
@@ -68,11 +70,14 @@ export function createConnections(options: ResolvedOptions): Connections {
     socket.once('connect', () => (connected = performance.now()));
   };
 
-  // Only this run's sockets are in `opened`, so requests of other undici users are ignored.
+  const proxied = usesProxy(options);
+
+  // Only this run's sockets are in `opened`, so requests of other undici users
+  // are ignored; through a proxy, undici opens the sockets (phases unknown).
   const onSendHeaders = (message: unknown): void => {
     const { socket } = message as SendHeadersMessage;
     const listener = starting;
-    if (listener === undefined || !opened.has(socket)) return;
+    if (listener === undefined || !(proxied || opened.has(socket))) return;
     starting = undefined;
     const timings = opened.get(socket) ?? null;
     opened.set(socket, REUSED);
@@ -80,16 +85,24 @@ export function createConnections(options: ResolvedOptions): Connections {
   };
   diagnosticsChannel.subscribe('undici:client:sendHeaders', onSendHeaders);
 
-  const agent = new Agent({
+  const agentOptions: Agent.Options = {
     connect,
     // A request dispatched while its origin's last connection is finishing a
     // response would otherwise open another one: with at most `concurrency`
     // per origin it waits a tick and reuses the idle connection instead.
-    connections: options.concurrency,
+    connections: Math.min(options.concurrency, options.perHost),
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
     maxHeaderSize: 64 * 1024,
-  });
+    allowH2: options.http2,
+  };
+  // Through a proxy, https goes through a CONNECT tunnel (checked with `tlsOptions`);
+  // plain http is forwarded in absolute form, as curl does, not tunnelled.
+  // NO_PROXY applies to `--proxy` too, as in curl.
+  const proxy = options.proxy instanceof URL ? { httpProxy: options.proxy.href, httpsProxy: options.proxy.href } : {};
+  const agent = proxied
+    ? new EnvHttpProxyAgent({ ...agentOptions, ...proxy, requestTls: tlsOptions, proxyTunnel: false })
+    : new Agent(agentOptions);
 
   return {
     dispatcher: agent.compose(interceptors.redirect({ maxRedirections: options.follow ? options.maxRedirects : 0 })),
@@ -101,6 +114,14 @@ export function createConnections(options: ResolvedOptions): Connections {
       await agent.destroy();
     },
   };
+}
+
+const proxyVariables = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'];
+
+// Like curl: `--proxy` wins, otherwise the environment's proxies (NO_PROXY applies to those).
+function usesProxy(options: ResolvedOptions): boolean {
+  if (options.proxy !== undefined) return options.proxy !== false;
+  return proxyVariables.some((name) => Boolean(process.env[name]));
 }
 
 const REUSED: ConnectionTimings = Object.freeze({ dns: null, connect: null, tls: null });

@@ -51,6 +51,13 @@ function codeOf(error: unknown): string | undefined {
 /** Maps any error met while measuring one URL onto the record's stable code. */
 export function toErrorCode(error: unknown): ErrorCode {
   if (error instanceof MeasureError) return error.code;
+  if (error instanceof Error) {
+    // undici's redirect handler refuses a Location it has already visited; a loop
+    // never ends, so it is a case of too many redirects.
+    if (error.message.startsWith('Redirect loop detected')) return 'TOO_MANY_REDIRECTS';
+    // A proxy that refuses the tunnel (undici calls it an abort) or wants credentials.
+    if (/^Proxy (response|Authentication Required)/.test(error.message)) return 'CONNECT_REFUSED';
+  }
   const code = codeOf(error) ?? codeOf((error as { cause?: unknown } | null)?.cause);
   if (code !== undefined) {
     const exact = byCode[code];
@@ -59,9 +66,6 @@ export function toErrorCode(error: unknown): ErrorCode {
       if (pattern.test(code)) return mapped;
     }
   }
-  // undici's redirect handler refuses a Location it has already visited; a loop
-  // never ends, so it is a case of too many redirects.
-  if (error instanceof Error && error.message.startsWith('Redirect loop detected')) return 'TOO_MANY_REDIRECTS';
   return 'PROTOCOL';
 }
 

@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Transform } from 'node:stream';
@@ -125,7 +125,9 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#ttfb = performance.now() - this.#start;
     this.#response = headers;
     this.#status = statusCode;
-    this.#headerBytes = headerBlockSize(statusCode, statusMessage ?? '', controller.rawHeaders);
+    // HTTP/2 has no reason phrase: count the one HTTP/1.1 would send (SPEC: as if HTTP/1.1).
+    const reason = this.#httpVersion === '2' ? (STATUS_CODES[statusCode] ?? '') : (statusMessage ?? '');
+    this.#headerBytes = headerBlockSize(statusCode, reason, controller.rawHeaders);
     this.#codings = options.compression ? contentCodings(firstValue(headers['content-encoding']) ?? undefined) : [];
     if (options.follow && redirectStatuses.has(statusCode) && headers.location !== undefined && this.#redirects() >= options.maxRedirects) {
       this.#finish(new MeasureError('TOO_MANY_REDIRECTS', `more than ${options.maxRedirects} redirects`));
@@ -271,7 +273,8 @@ export function measureUrl(context: MeasureContext, target: Target, url: string,
           origin: requestUrl.origin,
           path: `${requestUrl.pathname}${requestUrl.search}`,
           method: 'GET',
-          headers: authorization === undefined ? headers : { ...headers, authorization },
+          // A fresh object per request: undici's proxy agents add a Host header to it.
+          headers: authorization === undefined ? { ...headers } : { ...headers, authorization },
         },
         measurement,
       );

@@ -26,7 +26,8 @@ interface Item<I> {
 
 // How many results may wait behind a slow one in ordered mode, per slot.
 const orderedWindowPerSlot = 4;
-// How far past URLs of busy origins the reader may look for work for free slots.
+// How far past URLs of busy origins the reader may look for work for free slots,
+// and how many URLs may sleep before a retry at once.
 export const perKeyLookahead = (concurrency: number): number => Math.max(1000, 10 * concurrency);
 
 /**
@@ -50,6 +51,7 @@ export async function* runPool<I, R>(
   const rate = new RateLimit(options.rate ?? Infinity);
   const lookahead = Number.isFinite(perKey) ? perKeyLookahead(concurrency) : 0;
   const window = (ordered ? concurrency * orderedWindowPerSlot : concurrency) + lookahead;
+  const maxSleeping = perKeyLookahead(concurrency);
   const results = new Map<number, R>();
   const ready: Item<I>[] = [];
   const waiting = new Map<string | undefined, Item<I>[]>();
@@ -165,7 +167,10 @@ export async function* runPool<I, R>(
     }
     if (state.pulling || state.exhausted || signal.aborted || active >= concurrency) return;
     if (waitingCount >= lookahead && waitingCount > 0) return;
-    if (pulled - yielded >= window) return;
+    // Items sleeping before a retry hold no slot, so they do not count against
+    // the window; their own number is bounded so that memory stays flat.
+    if (sleeping.size >= maxSleeping) return;
+    if (pulled - yielded - sleeping.size >= window) return;
     state.pulling = true;
     inputs.next().then(onPulled, onPullFailed);
   }

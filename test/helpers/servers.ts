@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import http2 from 'node:http2';
 import https from 'node:https';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
+import { startForwardProxy, type ForwardProxy } from './proxy.js';
 
 export interface TestServer {
   /** `http://127.0.0.1:PORT` (or https). */
@@ -31,16 +33,39 @@ async function listen(server: net.Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-async function serveHttp(server: http.Server, scheme: string, handler: Handler): Promise<TestServer> {
+/** Closes a server once its connections are gone (drop them first). */
+export async function closeServer(server: net.Server): Promise<void> {
+  await new Promise<void>((resolve) => {
+    server.close(() => {
+      resolve();
+    });
+  });
+}
+
+interface RequestLike {
+  url?: string;
+  headers: http.IncomingHttpHeaders;
+}
+
+interface ResponseLike {
+  once(event: 'close', listener: () => void): unknown;
+}
+
+// Counts the requests of an http, https or http2 server before `handle` answers them.
+async function serveRequests(
+  server: net.Server,
+  scheme: string,
+  handle: (request: RequestLike, response: ResponseLike) => void,
+  dropConnections: () => void,
+): Promise<TestServer> {
   const inFlight = { current: 0, peak: 0 };
   const requests: TestServer['requests'] = [];
-  server.keepAliveTimeout = 5000;
-  server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
+  server.on('request', (request: RequestLike, response: ResponseLike) => {
     requests.push({ url: request.url ?? '', headers: request.headers });
     inFlight.current++;
     inFlight.peak = Math.max(inFlight.peak, inFlight.current);
     response.once('close', () => inFlight.current--);
-    handler(request, response);
+    handle(request, response);
   });
   const port = await listen(server);
   return {
@@ -49,14 +74,18 @@ async function serveHttp(server: http.Server, scheme: string, handler: Handler):
     inFlight,
     requests,
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-      });
+      dropConnections();
+      await closeServer(server);
     },
   };
+}
+
+function serveHttp(server: http.Server, scheme: string, handler: Handler): Promise<TestServer> {
+  server.keepAliveTimeout = 5000;
+  const handle = handler as (request: RequestLike, response: ResponseLike) => void;
+  return serveRequests(server, scheme, handle, () => {
+    server.closeAllConnections();
+  });
 }
 
 /** A node:http server on 127.0.0.1 and a free port. */
@@ -67,6 +96,22 @@ export function startHttpServer(handler: Handler): Promise<TestServer> {
 /** A node:https server with the test certificate (self-signed, for localhost and 127.0.0.1). */
 export function startHttpsServer(handler: Handler): Promise<TestServer> {
   return serveHttp(https.createServer(testCertificate), 'https', handler);
+}
+
+export type Http2Handler = (request: http2.Http2ServerRequest, response: http2.Http2ServerResponse) => void;
+
+/** A node:http2 secure server with the test certificate; it speaks HTTP/1.1 too, to clients that do not offer h2. */
+export function startHttp2Server(handler: Http2Handler): Promise<TestServer> {
+  const sessions = new Set<http2.ServerHttp2Session>();
+  const server = http2.createSecureServer({ ...testCertificate, allowHTTP1: true });
+  server.on('session', (session: http2.ServerHttp2Session) => {
+    sessions.add(session);
+    session.once('close', () => sessions.delete(session));
+  });
+  const handle = handler as (request: RequestLike, response: ResponseLike) => void;
+  return serveRequests(server, 'https', handle, () => {
+    for (const session of sessions) session.destroy();
+  });
 }
 
 export interface RawServerOptions {
@@ -104,11 +149,7 @@ export async function startRawServer(
     requests: [],
     close: async () => {
       for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-      });
+      await closeServer(server);
     },
   };
 }
@@ -121,12 +162,14 @@ export function useServers(): {
   http(handler: Handler): Promise<TestServer>;
   https(handler: Handler): Promise<TestServer>;
   raw(onSocket: (socket: net.Socket, request: string) => void, options?: RawServerOptions): Promise<TestServer>;
+  http2(handler: Http2Handler): Promise<TestServer>;
+  proxy(): Promise<ForwardProxy>;
 } {
-  const servers: TestServer[] = [];
+  const servers: { close(): Promise<void> }[] = [];
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((server) => server.close()));
   });
-  const track = async (starting: Promise<TestServer>): Promise<TestServer> => {
+  const track = async <S extends { close(): Promise<void> }>(starting: Promise<S>): Promise<S> => {
     const server = await starting;
     servers.push(server);
     return server;
@@ -135,6 +178,8 @@ export function useServers(): {
     http: (handler) => track(startHttpServer(handler)),
     https: (handler) => track(startHttpsServer(handler)),
     raw: (onSocket, options) => track(startRawServer(onSocket, options)),
+    http2: (handler) => track(startHttp2Server(handler)),
+    proxy: () => track(startForwardProxy()),
   };
 }
 
@@ -142,10 +187,6 @@ export function useServers(): {
 export async function closedPort(): Promise<number> {
   const server = net.createServer();
   const port = await listen(server);
-  await new Promise<void>((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-      });
+  await closeServer(server);
   return port;
 }
