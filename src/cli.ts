@@ -1,9 +1,10 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { access, constants, stat } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
-import { toJsonLine } from './format.js';
+import { createFormatter, formats, type Format } from './format.js';
 import { parseHeader, parseInteger, parseProxy, parseSeconds, parseSize, type MeasureOptions } from './options.js';
 import { LineWriter } from './output.js';
+import { canColor } from './terminal.js';
 import { isUrlSource, readLines, type Source } from './sources.js';
 import { RunSummary } from './summary.js';
 import { version } from './version.js';
@@ -35,6 +36,7 @@ interface CliOptions {
   http2?: true;
   ordered?: true;
   quiet?: true;
+  format: Format;
 }
 
 const exitInterrupted = 130;
@@ -76,6 +78,7 @@ export function createProgram(io: Io): Command {
     .addOption(new Option('--proxy <url>', 'send requests through this proxy (default: HTTPS_PROXY/HTTP_PROXY/NO_PROXY)').argParser(argument(parseProxy)))
     .option('--http2', 'offer HTTP/2 through ALPN on https')
     .option('--ordered', 'write results in input order (bounded memory)')
+    .addOption(new Option('-f, --format <fmt>', 'output format').choices(formats).default('jsonl'))
     .option('-q, --quiet', 'no summary on stderr')
     .version(version, '-V, --version')
     .helpOption('-h, --help', 'show this help')
@@ -165,15 +168,17 @@ async function run(sources: Source[], options: CliOptions, io: Io): Promise<numb
   const ignoreError = (): void => undefined;
   io.stderr.on('error', ignoreError);
   const output = new LineWriter(io.stdout);
+  const formatter = createFormatter(options.format, { color: canColor(io.stdout) });
   const summary = new RunSummary();
   // Loaded here, not at the top, so that --help and --version never load undici.
   const { measure } = await import('./measure.js');
   try {
+    if (formatter.header !== '') await output.write(formatter.header);
     for await (const record of measure(readLines(sources, io.stdin), toMeasureOptions(options, interrupt.signal))) {
       // URLs cut off by Ctrl-C get no record, so a resumed run measures them again.
       if (interrupt.signal.aborted && record.error?.code === 'ABORTED') continue;
       summary.add(record);
-      if (!(await output.write(toJsonLine(record)))) break;
+      if (!(await output.write(formatter.format(record)))) break;
     }
   } catch (error) {
     io.stderr.write(`sitesize: ${error instanceof Error ? error.message : String(error)}\n`);

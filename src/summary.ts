@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { formatBytes } from './format.js';
+import { formatBytes } from './human-units.js';
 import type { ErrorCode, SizeRecord } from './record.js';
 
 /** Running totals of a run, for the closing line on stderr. */
