@@ -145,7 +145,7 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   }
   const failed = summary.failed > 0 || resumed?.failed === true ? 1 : 0;
   if (writer.closed) return failed;
-  if (options.quiet !== true) io.stderr.write(`sitesize: ${summary.format()}\n`);
+  if (options.quiet !== true) io.stderr.write(summary.format().map((line) => `sitesize: ${line}\n`).join(''));
   if (interrupt.signal.aborted) return exitInterrupted;
   return failed;
 }

@@ -149,7 +149,7 @@ describe('sitesize FILE', () => {
     }
     expect(server.inFlight.peak).toBeLessThanOrEqual(2);
 
-    expect(result.stderr, 'one summary line').toMatch(/^sitesize: [^\n]+\n$/);
+    expect(result.stderr, 'two summary lines').toMatch(/^sitesize: [^\n]+\nsitesize: bytes p50 12 B, p95 12 B, max 12 B; total p50 [^\n]+\n$/);
     for (const part of ['6 URLs', '6 ok', '0 failed', 'decoded', 'transferred', 'URLs/s']) expect(result.stderr).toContain(part);
   });
 
@@ -373,7 +373,7 @@ describe('interrupted', () => {
     const { result, records } = await halfHangingRun(signal);
     expect(result.signal, 'not killed by the timeout').toBeNull();
     expect(result.code, result.stderr).toBe(130);
-    expect(result.stderr).toMatch(/^sitesize: 2 URLs [^\n]*\n$/);
+    expect(result.stderr).toMatch(/^sitesize: 2 URLs [^\n]*\nsitesize: bytes [^\n]*\n$/);
     expectNoStackTrace(result.stderr);
     expect(records.map((record) => record.index).sort((a, b) => a - b)).toEqual([0, 1]);
     expect(records.filter((record) => record.error?.code === 'ABORTED')).toEqual([]);
