@@ -48,6 +48,8 @@ export function createProgram(io: Io): Command {
     .option('-o, --output <file>', 'write the results to this file instead of stdout')
     .option('--resume', 'with -o (jsonl): keep the records in the file, measure only the URLs without one, append')
     .addOption(new Option('--shard <k/n>', 'measure only the k-th of n disjoint slices of the input').argParser(argument(parseShard)))
+    .option('--progress', 'show a live progress line on stderr (default: when stderr is a terminal)')
+    .option('--no-progress', 'no progress line')
     .option('-q, --quiet', 'no summary on stderr')
     .version(version, '-V, --version')
     .helpOption('-h, --help', 'show this help')

@@ -2,12 +2,14 @@ import { open } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { createFormatter, type Format } from './format.js';
-import type { MeasureOptions, Shard } from './options.js';
+import type { MeasureOptions, ResolvedOptions, Shard } from './options.js';
 import { LineWriter } from './output.js';
 import { loadResumeFile, ResumeError, type ResumeState } from './resume.js';
+import { ProgressLine, type ProgressState } from './progress.js';
+import { countSelected } from './select.js';
 import { readLines, type Source } from './sources.js';
 import { RunSummary } from './summary.js';
-import { canColor } from './terminal.js';
+import { canColor, isTerminal } from './terminal.js';
 
 /** The process around the CLI, injectable so that tests run `main()` in-process. */
 export interface Io {
@@ -41,12 +43,13 @@ export interface CliOptions {
   output?: string;
   resume?: true;
   shard?: Shard;
+  progress?: boolean;
 }
 
 export const exitInterrupted = 130;
 export const exitUsage = 2;
 
-function toMeasureOptions(options: CliOptions, signal: AbortSignal, resumed: ResumeState | undefined): MeasureOptions {
+function toMeasureOptions(options: CliOptions, signal: AbortSignal, selection: Selection): MeasureOptions {
   return {
     concurrency: options.concurrency,
     timeout: options.timeout,
@@ -65,9 +68,22 @@ function toMeasureOptions(options: CliOptions, signal: AbortSignal, resumed: Res
     ...(options.proxy === undefined ? {} : { proxy: options.proxy.href }),
     ...(options.maxSize === undefined ? {} : { maxSize: options.maxSize }),
     ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
-    ...(options.shard === undefined ? {} : { shard: options.shard }),
-    ...(resumed === undefined ? {} : { skip: (index: number, url: string) => resumed.done.has(index, url) }),
+    ...(selection.shard === undefined ? {} : { shard: selection.shard }),
+    ...(selection.skip === undefined ? {} : { skip: selection.skip }),
   };
+}
+
+type Selection = Pick<ResolvedOptions, 'shard' | 'skip'>;
+
+// The URLs this run measures: those of the shard that the resumed file lacks.
+function toSelection(options: CliOptions, resumed: ResumeState | undefined): Selection {
+  return { shard: options.shard, skip: resumed && ((index, url) => resumed.done.has(index, url)) };
+}
+
+// On by default only for a person watching stderr; --progress and --no-progress decide otherwise.
+function createProgress(options: CliOptions, stderr: Writable, read: () => ProgressState): ProgressLine | undefined {
+  if (!(options.progress ?? isTerminal(stderr))) return undefined;
+  return new ProgressLine(stderr, read, { color: canColor(stderr) });
 }
 
 interface Output {
@@ -118,26 +134,56 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   const writer = new LineWriter(output.stream);
   const formatter = createFormatter(options.format, { color: canColor(output.stream) });
   const summary = new RunSummary();
+  const selection = toSelection(options, resumed);
+  let total: number | undefined;
+  const progress = createProgress(options, io.stderr, () => ({
+    done: summary.urls,
+    total,
+    ok: summary.ok,
+    failed: summary.failed,
+    bytes: summary.bytes,
+    seconds: summary.seconds,
+  }));
+  // Records on the terminal that shows the progress line go above it, never through it.
+  const sharesTerminal = progress !== undefined && isTerminal(output.stream) && isTerminal(io.stderr);
+  const counting = new AbortController();
+  let failure: { error: unknown } | undefined;
   // Loaded here, not at the top, so that --help and --version never load undici.
   const { measure } = await import('./measure.js');
   try {
     if (formatter.header !== '') await writer.write(formatter.header);
-    for await (const record of measure(readLines(sources, io.stdin), toMeasureOptions(options, interrupt.signal, resumed))) {
+    if (progress !== undefined) {
+      progress.start();
+      // Only files can be read twice: with stdin among the sources, the total stays unknown.
+      if (!sources.includes('-')) {
+        countSelected(readLines(sources, io.stdin), selection, counting.signal).then(
+          (count) => (total = count),
+          () => undefined,
+        );
+      }
+    }
+    for await (const record of measure(readLines(sources, io.stdin), toMeasureOptions(options, interrupt.signal, selection))) {
       // URLs cut off by Ctrl-C get no record, so a resumed run measures them again.
       if (interrupt.signal.aborted && record.error?.code === 'ABORTED') continue;
       summary.add(record);
+      if (sharesTerminal) progress.hide();
       if (!(await writer.write(formatter.format(record)))) break;
     }
   } catch (error) {
-    io.stderr.write(`sitesize: ${messageOf(error)}\n`);
-    return exitUsage;
+    failure = { error };
   } finally {
+    progress?.stop();
+    counting.abort();
     io.signals.off('SIGINT', onSignal);
     io.signals.off('SIGTERM', onSignal);
     writer.dispose();
     await output.close();
     // A stdin still open (a pipe that sends more) must not keep the process alive.
     if (sources.includes('-')) io.stdin.destroy();
+  }
+  if (failure !== undefined) {
+    io.stderr.write(`sitesize: ${messageOf(failure.error)}\n`);
+    return exitUsage;
   }
   if (writer.failure) {
     io.stderr.write(`sitesize: cannot write the results: ${writer.failure.message}\n`);

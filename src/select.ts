@@ -30,3 +30,23 @@ export async function* selectLines(
     yield line;
   }
 }
+
+/** How many URLs of `urls` this run will measure; undefined if `signal` aborts first. */
+export async function countSelected(
+  urls: AsyncIterable<string>,
+  options: Pick<ResolvedOptions, 'shard' | 'skip'>,
+  signal: AbortSignal,
+): Promise<number | undefined> {
+  const lines = selectLines(toInputLines(urls), options);
+  let count = 0;
+  try {
+    while (!(await lines.next()).done) {
+      if (signal.aborted) return undefined;
+      count++;
+    }
+    return count;
+  } finally {
+    // Closes the file being read when the count is abandoned.
+    await lines.return(undefined);
+  }
+}

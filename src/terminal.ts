@@ -6,8 +6,7 @@ import type { WriteStream } from 'node:tty';
  * environment allows it (`hasColors()` honours NO_COLOR, FORCE_COLOR and TERM).
  */
 export function canColor(stream: Writable): boolean {
-  const terminal = stream as Partial<WriteStream>;
-  return terminal.isTTY === true && terminal.hasColors?.() === true;
+  return isTerminal(stream) && (stream as Partial<WriteStream>).hasColors?.() === true;
 }
 
 export type Hue = 'red' | 'green' | 'yellow' | 'cyan';
@@ -19,4 +18,8 @@ const hueCodes: Record<Hue, number> = { red: 31, green: 32, yellow: 33, cyan: 36
 /** `text` in a foreground colour (ANSI SGR), reset to the default colour after it. */
 export function paint(hue: Hue, text: string): string {
   return `\u001b[${hueCodes[hue]}m${text}\u001b[39m`;
+}
+
+export function isTerminal(stream: Writable): boolean {
+  return (stream as Partial<WriteStream>).isTTY === true;
 }
