@@ -53,7 +53,7 @@ export function createProgram(io: Io): Command {
     .option('-q, --quiet', 'no summary on stderr')
     .version(version, '-V, --version')
     .helpOption('-h, --help', 'show this help')
-    .addHelpText('after', '\nExamples:\n  sitesize urls.txt -c 20 | jq -r \'[.url, .bytes] | @tsv\'\n  cat urls.txt | sitesize --max-size 10M\n  sitesize https://example.com/ more-urls.txt')
+    .addHelpText('after', '\nExamples:\n  sitesize urls.txt -c 20 | jq -r \'[.url, .bytes] | @tsv\'\n  cat urls.txt | sitesize --max-size 10M\n  sitesize https://example.com/ more-urls.txt\n  sitesize urls.txt -f table\n  sitesize urls.txt -o results.jsonl --resume\n  sitesize urls.txt --shard 2/4 -o shard-2.jsonl')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
