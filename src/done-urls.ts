@@ -21,11 +21,6 @@ function fingerprint(url: string): number {
  */
 export class DoneUrls {
   readonly #pages = new Map<number, Uint32Array>();
-  #size = 0;
-
-  get size(): number {
-    return this.#size;
-  }
 
   add(index: number, url: string): void {
     let page = this.#pages.get(index >>> pageBits);
@@ -33,9 +28,7 @@ export class DoneUrls {
       page = new Uint32Array(pageSize);
       this.#pages.set(index >>> pageBits, page);
     }
-    const slot = index & (pageSize - 1);
-    if (page[slot] === 0) this.#size++;
-    page[slot] = fingerprint(url);
+    page[index & (pageSize - 1)] = fingerprint(url);
   }
 
   has(index: number, url: string): boolean {
