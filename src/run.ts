@@ -115,10 +115,14 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   let output: Output;
   try {
     if (options.resume === true && options.output !== undefined) resumed = await loadResumeFile(options.output);
+  } catch (error) {
+    io.stderr.write(`sitesize: ${error instanceof ResumeError ? error.message : `cannot resume from ${options.output ?? ''}: ${messageOf(error)}`}\n`);
+    return exitUsage;
+  }
+  try {
     output = await openOutput(options.output, resumed !== undefined, io.stdout);
   } catch (error) {
-    const message = error instanceof ResumeError ? error.message : `cannot write ${options.output ?? 'stdout'}: ${messageOf(error)}`;
-    io.stderr.write(`sitesize: ${message}\n`);
+    io.stderr.write(`sitesize: cannot write ${options.output ?? 'stdout'}: ${messageOf(error)}\n`);
     return exitUsage;
   }
   if (resumed !== undefined && options.quiet !== true) {
