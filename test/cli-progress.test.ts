@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SizeRecord } from '../src/index.js';
 import { range, urlList, useTempFolder } from './helpers/files.js';
 import { parseLines, runCli } from './helpers/run.js';
-import { useServers, type Handler } from './helpers/servers.js';
+import { closedPort, useServers, type Handler } from './helpers/servers.js';
 import { hasScript, runInTerminal, screenOf, startInTerminal } from './helpers/terminal.js';
 
 const files = useTempFolder('progress');
@@ -66,6 +66,20 @@ describe.skipIf(!hasScript)('the progress line on a terminal', () => {
     expect(screenOf(plain.stdout).slice(0, 7).map((line) => line.replace(/ +[\d.]+ ms {2}/, ' '))).toEqual(
       screen.slice(0, 7).map((line) => line.replace(/ +[\d.]+ ms {2}/, ' ')),
     );
+  });
+
+  it('shows failures in red, unless NO_COLOR is set', async () => {
+    const server = await serve.http(page);
+    const refused = `http://127.0.0.1:${await closedPort()}/`;
+    const input = files.write('failing.txt', urlList([refused, ...range(8).map((index) => `${server.origin}/p/${index}?delay=60`)]));
+    const colored = await runInTerminal([input, '-c', '2']);
+    expect(colored.code).toBe(1);
+    expect(colored.stdout).toContain('\u001b[31m1 failed\u001b[39m');
+
+    const plain = await runInTerminal([input, '-c', '2'], { env: { NO_COLOR: '1' } });
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toMatch(/, 1 failed, /);
+    expect(plain.stdout.replaceAll('\r\u001b[K', '')).not.toContain('\u001b[');
   });
 
   it('is not drawn with --no-progress', async () => {
