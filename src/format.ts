@@ -13,7 +13,7 @@ export interface RecordFormatter {
 }
 
 /** A record as one JSON line, newline included. */
-export function toJsonLine(record: SizeRecord): string {
+function toJsonLine(record: SizeRecord): string {
   return `${JSON.stringify(record)}\n`;
 }
 
