@@ -1,44 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { access, constants, stat } from 'node:fs/promises';
-import type { Readable, Writable } from 'node:stream';
-import { toJsonLine } from './format.js';
-import { parseHeader, parseInteger, parseProxy, parseSeconds, parseSize, type MeasureOptions } from './options.js';
-import { LineWriter } from './output.js';
-import { isUrlSource, readLines, type Source } from './sources.js';
-import { RunSummary } from './summary.js';
+import { formats } from './format.js';
+import { checkOutputOptions, parseHeader, parseInteger, parseProxy, parseSeconds, parseShard, parseSize } from './options.js';
+import { exitUsage, run, type CliOptions, type Io } from './run.js';
+import { isUrlSource, type Source } from './sources.js';
 import { version } from './version.js';
 
-/** The process around the CLI, injectable so that tests run `main()` in-process. */
-export interface Io {
-  stdin: Readable & { isTTY?: boolean };
-  stdout: Writable;
-  stderr: Writable;
-  /** Where SIGINT and SIGTERM come from. */
-  signals: Pick<NodeJS.EventEmitter, 'on' | 'off'>;
-}
-
-interface CliOptions {
-  concurrency: number;
-  timeout: number;
-  connectTimeout: number;
-  maxRedirects: number;
-  follow: boolean;
-  maxSize?: number;
-  header: [string, string][];
-  userAgent?: string;
-  compression: boolean;
-  insecure?: true;
-  perHost?: number;
-  rate?: number;
-  retries: number;
-  proxy?: URL;
-  http2?: true;
-  ordered?: true;
-  quiet?: true;
-}
-
-const exitInterrupted = 130;
-const exitUsage = 2;
+export type { Io } from './run.js';
 
 // Commander reports a parser's InvalidArgumentError as a one-line usage error.
 function argument<T>(parse: (value: string) => T): (value: string) => T {
@@ -76,10 +44,16 @@ export function createProgram(io: Io): Command {
     .addOption(new Option('--proxy <url>', 'send requests through this proxy (default: HTTPS_PROXY/HTTP_PROXY/NO_PROXY)').argParser(argument(parseProxy)))
     .option('--http2', 'offer HTTP/2 through ALPN on https')
     .option('--ordered', 'write results in input order (bounded memory)')
+    .addOption(new Option('-f, --format <fmt>', 'output format').choices(formats).default('jsonl'))
+    .option('-o, --output <file>', 'write the results to this file instead of stdout')
+    .option('--resume', 'with -o (jsonl): keep the records in the file, measure only the URLs without one, append')
+    .addOption(new Option('--shard <k/n>', 'measure only the k-th of n disjoint slices of the input').argParser(argument(parseShard)))
+    .option('--progress', 'show a live progress line on stderr (default: when stderr is a terminal)')
+    .option('--no-progress', 'no progress line')
     .option('-q, --quiet', 'no summary on stderr')
     .version(version, '-V, --version')
     .helpOption('-h, --help', 'show this help')
-    .addHelpText('after', '\nExamples:\n  sitesize urls.txt -c 20 | jq -r \'[.url, .bytes] | @tsv\'\n  cat urls.txt | sitesize --max-size 10M\n  sitesize https://example.com/ more-urls.txt')
+    .addHelpText('after', '\nExamples:\n  sitesize urls.txt -c 20 | jq -r \'[.url, .bytes] | @tsv\'\n  cat urls.txt | sitesize --max-size 10M\n  sitesize https://example.com/ more-urls.txt\n  sitesize urls.txt -f table\n  sitesize urls.txt -o results.jsonl --resume\n  sitesize urls.txt --shard 2/4 -o shard-2.jsonl')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -89,28 +63,6 @@ export function createProgram(io: Io): Command {
         write(`${text.trimEnd().replace(/\s*\n\s*/g, ' ')}\n`);
       },
     });
-}
-
-function toMeasureOptions(options: CliOptions, signal: AbortSignal): MeasureOptions {
-  return {
-    concurrency: options.concurrency,
-    timeout: options.timeout,
-    connectTimeout: options.connectTimeout,
-    maxRedirects: options.maxRedirects,
-    follow: options.follow,
-    headers: Object.fromEntries(options.header.map(([name, value]) => [name.toLowerCase(), value])),
-    compression: options.compression,
-    insecure: options.insecure === true,
-    ordered: options.ordered === true,
-    retries: options.retries,
-    http2: options.http2 === true,
-    signal,
-    ...(options.perHost === undefined ? {} : { perHost: options.perHost }),
-    ...(options.rate === undefined ? {} : { rate: options.rate }),
-    ...(options.proxy === undefined ? {} : { proxy: options.proxy.href }),
-    ...(options.maxSize === undefined ? {} : { maxSize: options.maxSize }),
-    ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
-  };
 }
 
 // Every input file is checked before the first request, so a typo ends the run at once.
@@ -139,6 +91,12 @@ export async function main(argv: readonly string[] = process.argv, io: Io = proc
     throw error;
   }
   const options = program.opts<CliOptions>();
+  try {
+    checkOutputOptions(options);
+  } catch (error) {
+    io.stderr.write(`sitesize: ${error instanceof Error ? error.message : String(error)}\n`);
+    return exitUsage;
+  }
   let sources: Source[] = program.args;
   if (sources.length === 0) {
     if (io.stdin.isTTY === true) {
@@ -153,44 +111,4 @@ export async function main(argv: readonly string[] = process.argv, io: Io = proc
     return exitUsage;
   }
   return run(sources, options, io);
-}
-
-async function run(sources: Source[], options: CliOptions, io: Io): Promise<number> {
-  const interrupt = new AbortController();
-  const onSignal = (): void => {
-    interrupt.abort();
-  };
-  io.signals.on('SIGINT', onSignal);
-  io.signals.on('SIGTERM', onSignal);
-  const ignoreError = (): void => undefined;
-  io.stderr.on('error', ignoreError);
-  const output = new LineWriter(io.stdout);
-  const summary = new RunSummary();
-  // Loaded here, not at the top, so that --help and --version never load undici.
-  const { measure } = await import('./measure.js');
-  try {
-    for await (const record of measure(readLines(sources, io.stdin), toMeasureOptions(options, interrupt.signal))) {
-      // URLs cut off by Ctrl-C get no record, so a resumed run measures them again.
-      if (interrupt.signal.aborted && record.error?.code === 'ABORTED') continue;
-      summary.add(record);
-      if (!(await output.write(toJsonLine(record)))) break;
-    }
-  } catch (error) {
-    io.stderr.write(`sitesize: ${error instanceof Error ? error.message : String(error)}\n`);
-    return exitUsage;
-  } finally {
-    io.signals.off('SIGINT', onSignal);
-    io.signals.off('SIGTERM', onSignal);
-    output.dispose();
-    // A stdin still open (a pipe that sends more) must not keep the process alive.
-    if (sources.includes('-')) io.stdin.destroy();
-  }
-  if (output.failure) {
-    io.stderr.write(`sitesize: cannot write the results: ${output.failure.message}\n`);
-    return 1;
-  }
-  if (output.closed) return summary.failed > 0 ? 1 : 0;
-  if (options.quiet !== true) io.stderr.write(`sitesize: ${summary.format()}\n`);
-  if (interrupt.signal.aborted) return exitInterrupted;
-  return summary.failed > 0 ? 1 : 0;
 }

@@ -1,19 +1,30 @@
+import { toDelimitedFormatter } from './delimited.js';
 import type { SizeRecord } from './record.js';
+import { toTableFormatter } from './table.js';
+
+/** The output formats of `-f`. */
+export const formats = ['jsonl', 'csv', 'tsv', 'table'] as const;
+export type Format = (typeof formats)[number];
+
+/** Turns records into output lines; `header` (possibly empty) comes once, before the first record. */
+export interface RecordFormatter {
+  header: string;
+  format(record: SizeRecord): string;
+}
 
 /** A record as one JSON line, newline included. */
-export function toJsonLine(record: SizeRecord): string {
+function toJsonLine(record: SizeRecord): string {
   return `${JSON.stringify(record)}\n`;
 }
 
-const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-
-/** Bytes in powers of 1024, as people read them: `512 B`, `1.5 KiB`, `12.3 MiB`. */
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
+export function createFormatter(format: Format, { color }: { color: boolean }): RecordFormatter {
+  switch (format) {
+    case 'jsonl':
+      return { header: '', format: toJsonLine };
+    case 'csv':
+    case 'tsv':
+      return toDelimitedFormatter(format);
+    case 'table':
+      return toTableFormatter({ color });
   }
-  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit] ?? ''}`;
 }

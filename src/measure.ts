@@ -5,13 +5,9 @@ import { resolveOptions, type MeasureOptions } from './options.js';
 import { runPool } from './pool.js';
 import { MeasureError, roundMs, unfetchedRecord, type SizeRecord } from './record.js';
 import { retryDelay } from './retry.js';
-import { redactCredentials, toTarget, type Target } from './url.js';
+import { selectLines, toInputLines, type InputLine } from './select.js';
+import { toTarget, type Target } from './url.js';
 import { version } from './version.js';
-
-interface InputLine {
-  line: string;
-  index: number;
-}
 
 /** An input URL on its way through the pool, across its attempts. */
 interface UrlItem {
@@ -23,18 +19,8 @@ interface UrlItem {
 }
 
 async function* toUrlItems(lines: AsyncIterable<InputLine>): AsyncGenerator<UrlItem> {
-  for await (const { line, index } of lines) {
-    yield { url: redactCredentials(line), index, target: toTarget(line), firstStart: 0 };
-  }
-}
-
-// Applies the input rules (trim, skip blanks and comments) and numbers the URLs.
-async function* toInputLines(urls: Iterable<string> | AsyncIterable<string>): AsyncGenerator<InputLine> {
-  let index = 0;
-  for await (const raw of urls) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    yield { line, index: index++ };
+  for await (const { line, index, url } of lines) {
+    yield { url, index, target: toTarget(line), firstStart: 0 };
   }
 }
 
@@ -77,7 +63,7 @@ export async function* measure(
   };
 
   try {
-    const attempts = runPool(toUrlItems(toInputLines(urls)), attemptUrl, {
+    const attempts = runPool(toUrlItems(selectLines(toInputLines(urls), resolved)), attemptUrl, {
       concurrency: resolved.concurrency,
       ordered: resolved.ordered,
       signal: stop.signal,

@@ -38,6 +38,16 @@ export interface MeasureOptions {
   proxy?: string | false;
   /** Offer HTTP/2 through ALPN on https. Default false. */
   http2?: boolean;
+  /** Measure only the `k`-th (1-based) of `n` disjoint slices of the input; `index` stays the position in the whole input. */
+  shard?: Shard;
+  /** URLs (by `index` and `url` as in the record) for which it returns true are not measured and get no record. */
+  skip?: (index: number, url: string) => boolean;
+}
+
+/** The `k`-th (1-based) of `n` slices of an input. */
+export interface Shard {
+  k: number;
+  n: number;
 }
 
 export interface ResolvedOptions {
@@ -58,6 +68,8 @@ export interface ResolvedOptions {
   retries: number;
   proxy: URL | false | undefined;
   http2: boolean;
+  shard: Shard | undefined;
+  skip: ((index: number, url: string) => boolean) | undefined;
 }
 
 const sizeUnits: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
@@ -102,6 +114,19 @@ export function parseHeader(value: string): [string, string] {
   return [name, headerValue];
 }
 
+export function parseShard(value: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const shard = { k: Number(match?.[1]), n: Number(match?.[2]) };
+  if (!isShard(shard)) {
+    throw new TypeError(`expected a shard k/n with 1 <= k <= n, such as 1/4, got '${value}'`);
+  }
+  return shard;
+}
+
+function isShard(shard: Shard): boolean {
+  return Number.isSafeInteger(shard.k) && Number.isSafeInteger(shard.n) && shard.k >= 1 && shard.k <= shard.n;
+}
+
 export function parseProxy(value: string): URL {
   let url: URL | undefined;
   try {
@@ -113,6 +138,12 @@ export function parseProxy(value: string): URL {
     throw new TypeError(`expected an http(s) proxy URL, got '${value}'`);
   }
   return url;
+}
+
+/** The CLI's rules for output options that only make sense together. */
+export function checkOutputOptions({ output, resume, format }: { output?: string; resume?: true; format: string }): void {
+  if (resume === true && output === undefined) throw new TypeError('--resume needs -o <file>: the file to continue');
+  if (resume === true && format !== 'jsonl') throw new TypeError(`--resume reads jsonl output only, not -f ${format}`);
 }
 
 function check<T>(name: string, value: T | undefined, fallback: T, valid: (value: T) => boolean, expected: string): T {
@@ -158,5 +189,7 @@ export function resolveOptions(options: MeasureOptions, defaultUserAgent: string
     retries: check('retries', options.retries, 0, isInteger(0), 'an integer >= 0'),
     proxy: options.proxy === undefined || options.proxy === false ? options.proxy : parseProxy(options.proxy),
     http2: check('http2', options.http2, false, isBoolean, 'a boolean'),
+    shard: check<Shard | undefined>('shard', options.shard, undefined, (shard) => shard !== undefined && isShard(shard), '{ k, n } with 1 <= k <= n'),
+    skip: check<((index: number, url: string) => boolean) | undefined>('skip', options.skip, undefined, (skip) => typeof skip === 'function', 'a function'),
   };
 }

@@ -126,4 +126,38 @@ describe('peak memory of the CLI', () => {
     },
     testTimeoutMs,
   );
+
+  it(
+    'resumes from an output file of 150 MiB without holding it',
+    async () => {
+      const count = 50_000;
+      const server = await serve.http((_request, response) => {
+        response.end('ok');
+      });
+      const url = (index: number): string => `${server.origin}/r/${index}`;
+      // Records with long error messages, so that the file is much bigger than the process may grow.
+      const message = 'm'.repeat(3000);
+      const input = join(folder, 'resume.txt');
+      const output = join(folder, 'resume.jsonl');
+      writeFileSync(input, Array.from({ length: count + 1 }, (_, index) => `${url(index)}\n`).join(''));
+      const records: string[] = [];
+      for (let index = 0; index < count; index++) {
+        const record = { url: url(index), index, finalUrl: null, status: null, bytes: null, encodedBytes: null, headerBytes: null, contentType: null, contentEncoding: null, httpVersion: null, redirects: 0, attempts: 1, truncated: false, timings: { dns: null, connect: null, tls: null, ttfb: null, total: 1 }, error: { code: 'RESET', message } };
+        records.push(`${JSON.stringify(record)}\n`);
+      }
+      const content = records.join('');
+      writeFileSync(output, content);
+      const fileMb = Buffer.byteLength(content) / megabyte;
+
+      const run = await runWithPeakRss([input, '-o', output, '--resume', '-q'], testTimeoutMs - 10_000);
+      const report = `resuming a ${fileMb.toFixed(0)} MiB file: peak RSS ${run.peakRssMb.toFixed(1)} MiB, ${run.seconds.toFixed(1)} s`;
+      console.log(report);
+
+      // Exit 1: the kept records have errors.
+      expect(run.code, run.stderr).toBe(1);
+      expect(server.requests.map((request) => request.url)).toEqual([`/r/${count}`]);
+      expect(run.peakRssMb, report).toBeLessThan(fileMb * 0.8);
+    },
+    testTimeoutMs,
+  );
 });
