@@ -1,8 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { access, constants, stat } from 'node:fs/promises';
-import { formats } from './format.js';
-import { checkOutputOptions, parseHeader, parseInteger, parseProxy, parseSeconds, parseShard, parseSize } from './options.js';
-import { exitUsage, run, type CliOptions, type Io } from './run.js';
+import { exitUsage } from './exit-codes.js';
+import { checkOutputOptions, formats, parseHeader, parseInteger, parseProxy, parseSeconds, parseShard, parseSize } from './options.js';
+import type { CliOptions, Io } from './run.js';
 import { isUrlSource, type Source } from './sources.js';
 import { version } from './version.js';
 
@@ -110,5 +110,7 @@ export async function main(argv: readonly string[] = process.argv, io: Io = proc
     io.stderr.write(`sitesize: ${unreadable}\n`);
     return exitUsage;
   }
+  // Loaded only now, so that --help and --version stay quick.
+  const { run } = await import('./run.js');
   return run(sources, options, io);
 }

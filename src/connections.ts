@@ -1,7 +1,8 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { Agent, buildConnector, EnvHttpProxyAgent, interceptors, type Dispatcher } from 'undici';
+import type { Agent as AgentTypes, buildConnector as ConnectorTypes, Dispatcher } from 'undici';
+import { Agent, buildConnector, loadEnvHttpProxyAgent, redirectInterceptor } from './undici.js';
 import type { ResolvedOptions } from './options.js';
 import { roundMs } from './record.js';
 
@@ -45,11 +46,11 @@ export function createConnections(options: ResolvedOptions): Connections {
   };
   const connector = buildConnector(tlsOptions);
 
-  const connect: buildConnector.connector = (connectOptions, callback) => {
+  const connect: ConnectorTypes.connector = (connectOptions, callback) => {
     const start = performance.now();
     let lookedUp: number | undefined;
     let connected: number | undefined;
-    const socket = (connector as unknown as (...args: Parameters<buildConnector.connector>) => Socket)(
+    const socket = (connector as unknown as (...args: Parameters<ConnectorTypes.connector>) => Socket)(
       connectOptions,
       (...args) => {
         const [error, ready] = args;
@@ -85,7 +86,7 @@ export function createConnections(options: ResolvedOptions): Connections {
   };
   diagnosticsChannel.subscribe('undici:client:sendHeaders', onSendHeaders);
 
-  const agentOptions: Agent.Options = {
+  const agentOptions: AgentTypes.Options = {
     connect,
     // A request dispatched while its origin's last connection is finishing a
     // response would otherwise open another one: with at most `concurrency`
@@ -101,11 +102,11 @@ export function createConnections(options: ResolvedOptions): Connections {
   // NO_PROXY applies to `--proxy` too, as in curl.
   const proxy = options.proxy instanceof URL ? { httpProxy: options.proxy.href, httpsProxy: options.proxy.href } : {};
   const agent = proxied
-    ? new EnvHttpProxyAgent({ ...agentOptions, ...proxy, requestTls: tlsOptions, proxyTunnel: false })
+    ? new (loadEnvHttpProxyAgent())({ ...agentOptions, ...proxy, requestTls: tlsOptions, proxyTunnel: false })
     : new Agent(agentOptions);
 
   return {
-    dispatcher: agent.compose(interceptors.redirect({ maxRedirections: options.follow ? options.maxRedirects : 0 })),
+    dispatcher: agent.compose(redirectInterceptor({ maxRedirections: options.follow ? options.maxRedirects : 0 })),
     requestStarting(listener) {
       starting = listener;
     },

@@ -1,10 +1,8 @@
 import { toDelimitedFormatter } from './delimited.js';
+import type { Format } from './options.js';
 import type { SizeRecord } from './record.js';
 import { toTableFormatter } from './table.js';
 
-/** The output formats of `-f`. */
-export const formats = ['jsonl', 'csv', 'tsv', 'table'] as const;
-export type Format = (typeof formats)[number];
 
 /** Turns records into output lines; `header` (possibly empty) comes once, before the first record. */
 export interface RecordFormatter {

@@ -1,5 +1,9 @@
 import type { LookupFunction } from 'node:net';
 
+/** The output formats of `-f`. */
+export const formats = ['jsonl', 'csv', 'tsv', 'table'] as const;
+export type Format = (typeof formats)[number];
+
 /** Options of `measure()`; they mirror the CLI's flags (durations in seconds, like the CLI). */
 export interface MeasureOptions {
   /** Requests in flight at most. Default 10. */

@@ -1,8 +1,10 @@
 import { open } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { createFormatter, type Format } from './format.js';
-import type { MeasureOptions, ResolvedOptions, Shard } from './options.js';
+import { tuneEngineForCli } from './engine-flags.js';
+import { exitInterrupted, exitUsage } from './exit-codes.js';
+import { createFormatter } from './format.js';
+import type { Format, MeasureOptions, ResolvedOptions, Shard } from './options.js';
 import { LineWriter } from './output.js';
 import { loadResumeFile, ResumeError, type ResumeState } from './resume.js';
 import { ProgressLine, type ProgressState } from './progress.js';
@@ -46,8 +48,6 @@ export interface CliOptions {
   progress?: boolean;
 }
 
-export const exitInterrupted = 130;
-export const exitUsage = 2;
 
 function toMeasureOptions(options: CliOptions, signal: AbortSignal, selection: Selection): MeasureOptions {
   return {
@@ -153,6 +153,7 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   const counting = new AbortController();
   let failure: { error: unknown } | undefined;
   // Loaded here, not at the top, so that --help and --version never load undici.
+  tuneEngineForCli();
   const { measure } = await import('./measure.js');
   try {
     if (formatter.header !== '') await writer.write(formatter.header);

@@ -1,0 +1,4 @@
+// The CLI's exit codes (SPEC "exit codes"): kept apart so that --help and
+// --version can use them without loading the run.
+export const exitUsage = 2;
+export const exitInterrupted = 130;
