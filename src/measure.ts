@@ -5,7 +5,7 @@ import { resolveOptions, type MeasureOptions } from './options.js';
 import { runPool } from './pool.js';
 import { MeasureError, roundMs, unfetchedRecord, type SizeRecord } from './record.js';
 import { retryDelay } from './retry.js';
-import { selectLines, toInputLines, type InputLine } from './select.js';
+import { selectLines, type InputLine } from './select.js';
 import { toTarget, type Target } from './url.js';
 import { version } from './version.js';
 
@@ -18,10 +18,8 @@ interface UrlItem {
   firstStart: number;
 }
 
-async function* toUrlItems(lines: AsyncIterable<InputLine>): AsyncGenerator<UrlItem> {
-  for await (const { line, index, url } of lines) {
-    yield { url, index, target: toTarget(line), firstStart: 0 };
-  }
+function toUrlItem({ line, index, url }: InputLine): UrlItem {
+  return { url, index, target: toTarget(line), firstStart: 0 };
 }
 
 /**
@@ -63,7 +61,7 @@ export async function* measure(
   };
 
   try {
-    const attempts = runPool(toUrlItems(selectLines(toInputLines(urls), resolved)), attemptUrl, {
+    const attempts = runPool(selectLines(urls, resolved, toUrlItem), attemptUrl, {
       concurrency: resolved.concurrency,
       ordered: resolved.ordered,
       signal: stop.signal,

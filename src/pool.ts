@@ -24,6 +24,8 @@ interface Item<I> {
   key: string | undefined;
 }
 
+const none = Symbol('none');
+
 // How many results may wait behind a slow one in ordered mode, per slot.
 const orderedWindowPerSlot = 4;
 // How far past URLs of busy origins the reader may look for work for free slots,
@@ -52,7 +54,11 @@ export async function* runPool<I, R>(
   const lookahead = Number.isFinite(perKey) ? perKeyLookahead(concurrency) : 0;
   const window = (ordered ? concurrency * orderedWindowPerSlot : concurrency) + lookahead;
   const maxSleeping = perKeyLookahead(concurrency);
-  const results = new Map<number, R>();
+  // Ordered: results by input position, until their turn. Unordered: a queue
+  // in completion order (an array, emptied whenever the consumer catches up).
+  const waitingTurn = new Map<number, R>();
+  const completed: R[] = [];
+  let completedHead = 0;
   const ready: Item<I>[] = [];
   const waiting = new Map<string | undefined, Item<I>[]>();
   const activeByKey = new Map<string | undefined, number>();
@@ -60,7 +66,6 @@ export async function* runPool<I, R>(
   let waitingCount = 0;
   let active = 0;
   let pulled = 0;
-  let settled = 0;
   let yielded = 0;
   let rateTimer: NodeJS.Timeout | undefined;
   // Flags set by callbacks, read by the loop below: kept in an object so that
@@ -74,7 +79,9 @@ export async function* runPool<I, R>(
     resume?.();
   };
 
-  const hasRoom = (key: string | undefined): boolean => signal.aborted || (activeByKey.get(key) ?? 0) < perKey;
+  // Without a per-key limit, keys are neither computed nor counted.
+  const limitsKeys = Number.isFinite(perKey) && keyOf !== undefined;
+  const hasRoom = (key: string | undefined): boolean => !limitsKeys || signal.aborted || (activeByKey.get(key) ?? 0) < perKey;
 
   const setAside = (item: Item<I>): void => {
     const queue = waiting.get(item.key);
@@ -118,12 +125,12 @@ export async function* runPool<I, R>(
 
   const finish = (item: Item<I>, result: R): void => {
     active--;
-    activeByKey.set(item.key, (activeByKey.get(item.key) ?? 1) - 1);
+    if (limitsKeys) activeByKey.set(item.key, (activeByKey.get(item.key) ?? 1) - 1);
     release(item.key);
     const delay = signal.aborted ? undefined : retryDelay?.(result, item.attempt);
     if (delay === undefined) {
-      settled++;
-      results.set(ordered ? item.sequence : settled - 1, result);
+      if (ordered) waitingTurn.set(item.sequence, result);
+      else completed.push(result);
     } else {
       const timer = setTimeout(() => {
         wakeRetry(timer);
@@ -137,7 +144,7 @@ export async function* runPool<I, R>(
 
   const start = (item: Item<I>): void => {
     active++;
-    activeByKey.set(item.key, (activeByKey.get(item.key) ?? 0) + 1);
+    if (limitsKeys) activeByKey.set(item.key, (activeByKey.get(item.key) ?? 0) + 1);
     limit(task, item.input, item.attempt).then(
       (result) => {
         finish(item, result);
@@ -180,7 +187,7 @@ export async function* runPool<I, R>(
     if (next.done === true) {
       state.exhausted = true;
     } else {
-      enqueue({ input: next.value, sequence: pulled++, attempt: 1, key: keyOf?.(next.value) });
+      enqueue({ input: next.value, sequence: pulled++, attempt: 1, key: limitsKeys ? keyOf(next.value) : undefined });
       fill();
     }
     notify();
@@ -203,14 +210,30 @@ export async function* runPool<I, R>(
     notify();
   };
 
+  const takeInTurn = (): R | typeof none => {
+    if (!waitingTurn.has(yielded)) return none;
+    const result = waitingTurn.get(yielded) as R;
+    waitingTurn.delete(yielded);
+    return result;
+  };
+
+  const takeCompleted = (): R | typeof none => {
+    if (completedHead === completed.length) return none;
+    const result = completed[completedHead++] as R;
+    if (completedHead === completed.length) {
+      completed.length = 0;
+      completedHead = 0;
+    }
+    return result;
+  };
+
   signal.addEventListener('abort', onAbort, { once: true });
   try {
     fill();
     for (;;) {
       if (state.failure) throw state.failure.error;
-      if (results.has(yielded)) {
-        const result = results.get(yielded) as R;
-        results.delete(yielded);
+      const result = ordered ? takeInTurn() : takeCompleted();
+      if (result !== none) {
         yielded++;
         yield result;
         fill();

@@ -9,25 +9,27 @@ export interface InputLine {
   url: string;
 }
 
-// Applies the input rules (trim, skip blanks and comments) and numbers the URLs.
-export async function* toInputLines(urls: Iterable<string> | AsyncIterable<string>): AsyncGenerator<InputLine> {
+/**
+ * The URLs of this run, each made into an item by `toItem`: the input rules
+ * applied (trim, skip blanks and comments), numbered across the whole input,
+ * then those of the shard, less those to skip (numbering is left as it is).
+ * One generator for all of it, since each layer of async iteration costs a
+ * few promises per URL.
+ */
+export async function* selectLines<T>(
+  urls: Iterable<string> | AsyncIterable<string>,
+  { shard, skip }: Pick<ResolvedOptions, 'shard' | 'skip'>,
+  toItem: (line: InputLine) => T,
+): AsyncGenerator<T> {
   let index = 0;
   for await (const raw of urls) {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
-    yield { line, index: index++, url: redactCredentials(line) };
-  }
-}
-
-/** The lines of this run: those of the shard, less those to skip; numbering is left as it is. */
-export async function* selectLines(
-  lines: AsyncIterable<InputLine>,
-  { shard, skip }: Pick<ResolvedOptions, 'shard' | 'skip'>,
-): AsyncGenerator<InputLine> {
-  for await (const line of lines) {
-    if (shard !== undefined && !inShard(line.line, shard)) continue;
-    if (skip?.(line.index, line.url) === true) continue;
-    yield line;
+    const lineIndex = index++;
+    if (shard !== undefined && !inShard(line, shard)) continue;
+    const url = redactCredentials(line);
+    if (skip?.(lineIndex, url) === true) continue;
+    yield toItem({ line, index: lineIndex, url });
   }
 }
 
@@ -37,7 +39,7 @@ export async function countSelected(
   options: Pick<ResolvedOptions, 'shard' | 'skip'>,
   signal: AbortSignal,
 ): Promise<number | undefined> {
-  const lines = selectLines(toInputLines(urls), options);
+  const lines = selectLines(urls, options, () => true);
   let count = 0;
   try {
     while (!(await lines.next()).done) {

@@ -11,6 +11,7 @@ const authority = /^([^:/?#]*:\/\/)?([^/?#\\]*)/;
 // Redacts the password of `user:password@` in a line, before or after it is a URL,
 // so that no output ever shows it: `https://user:***@host/`.
 export function redactCredentials(line: string): string {
+  if (!line.includes('@')) return line;
   const match = authority.exec(line);
   const host = match?.[2] ?? '';
   const at = host.lastIndexOf('@');
