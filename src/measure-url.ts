@@ -8,6 +8,7 @@ import { contentCodings, createDecoders } from './decode.js';
 import { toRecordError } from './error-codes.js';
 import type { ResolvedOptions } from './options.js';
 import { MeasureError, roundMs, type RecordError, type SizeRecord } from './record.js';
+import { Slots } from './slots.js';
 import type { Target } from './url.js';
 
 /** One attempt's record, and the server's Retry-After if it sent one. */
@@ -21,7 +22,7 @@ export interface MeasureContext {
   options: ResolvedOptions;
   connections: Connections;
   /** The measurements in flight, so that aborting the run reaches each of them. */
-  inFlight: Set<Measurement>;
+  inFlight: Slots<Measurement>;
 }
 
 // The reason given to undici when a body is no longer wanted (--max-size):
@@ -61,6 +62,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
   readonly #start = performance.now();
   readonly #resolve: (attempt: Attempt) => void;
   readonly #timer: NodeJS.Timeout;
+  readonly #slot: number;
   #controller: Dispatcher.DispatchController | undefined;
   #history: URL[] | undefined;
   #connection: ConnectionTimings | null = null;
@@ -86,6 +88,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#index = index;
     this.#resolve = resolve;
     this.#timer = setTimeout(Measurement.#expire, context.options.timeoutMs, this);
+    this.#slot = context.inFlight.add(this);
   }
 
   static #expire(measurement: Measurement): void {
@@ -221,7 +224,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     if (this.#settled) return;
     this.#settled = true;
     clearTimeout(this.#timer);
-    this.#context.inFlight.delete(this);
+    this.#context.inFlight.delete(this.#slot);
     for (const decoder of this.#decoders ?? []) decoder.destroy();
     if (!this.#ended) this.#controller?.abort(error instanceof Error ? error : stoppedReading);
     this.#resolve({
@@ -264,7 +267,6 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
 export function measureUrl(context: MeasureContext, target: Target, url: string, index: number): Promise<Attempt> {
   return new Promise((resolve) => {
     const measurement = new Measurement(context, target, url, index, resolve);
-    context.inFlight.add(measurement);
     const { url: requestUrl, authorization } = target;
     const { headers } = context.options;
     try {

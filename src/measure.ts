@@ -6,6 +6,7 @@ import { runPool } from './pool.js';
 import { MeasureError, roundMs, unfetchedRecord, type SizeRecord } from './record.js';
 import { retryDelay } from './retry.js';
 import { selectLines, type InputLine } from './select.js';
+import { Slots } from './slots.js';
 import { toTarget, type Target } from './url.js';
 import { version } from './version.js';
 
@@ -34,10 +35,10 @@ export async function* measure(
 ): AsyncGenerator<SizeRecord, void, undefined> {
   const resolved = resolveOptions(options, `sitesize/${version}`);
   const stop = new AbortController();
-  const context: MeasureContext = { options: resolved, connections: createConnections(resolved), inFlight: new Set() };
+  const context: MeasureContext = { options: resolved, connections: createConnections(resolved), inFlight: new Slots() };
   const abortInFlight = (): void => {
     stop.abort();
-    for (const measurement of context.inFlight) measurement.abort(resolved.signal?.reason);
+    for (const measurement of context.inFlight.values()) measurement.abort(resolved.signal?.reason);
   };
   if (resolved.signal?.aborted) abortInFlight();
   resolved.signal?.addEventListener('abort', abortInFlight, { once: true });
@@ -74,7 +75,7 @@ export async function* measure(
   } finally {
     resolved.signal?.removeEventListener('abort', abortInFlight);
     // The consumer may stop early (a closed stdout): end what is still in flight.
-    for (const measurement of context.inFlight) measurement.abort(new MeasureError('ABORTED', 'the run was stopped'));
+    for (const measurement of context.inFlight.values()) measurement.abort(new MeasureError('ABORTED', 'the run was stopped'));
     await context.connections.close();
   }
 }
