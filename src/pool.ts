@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import { Queue } from './queue.js';
 import { RateLimit } from './rate-limit.js';
 
 export interface PoolOptions<I, R> {
@@ -55,10 +56,9 @@ export async function* runPool<I, R>(
   const window = (ordered ? concurrency * orderedWindowPerSlot : concurrency) + lookahead;
   const maxSleeping = perKeyLookahead(concurrency);
   // Ordered: results by input position, until their turn. Unordered: a queue
-  // in completion order (an array, emptied whenever the consumer catches up).
+  // in completion order.
   const waitingTurn = new Map<number, R>();
-  const completed: R[] = [];
-  let completedHead = 0;
+  const completed = new Queue<R>();
   const ready: Item<I>[] = [];
   const waiting = new Map<string | undefined, Item<I>[]>();
   const activeByKey = new Map<string | undefined, number>();
@@ -217,15 +217,7 @@ export async function* runPool<I, R>(
     return result;
   };
 
-  const takeCompleted = (): R | typeof none => {
-    if (completedHead === completed.length) return none;
-    const result = completed[completedHead++] as R;
-    if (completedHead === completed.length) {
-      completed.length = 0;
-      completedHead = 0;
-    }
-    return result;
-  };
+  const takeCompleted = (): R | typeof none => (completed.size === 0 ? none : (completed.shift() as R));
 
   signal.addEventListener('abort', onAbort, { once: true });
   try {
