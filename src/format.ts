@@ -3,7 +3,6 @@ import type { Format } from './options.js';
 import type { SizeRecord } from './record.js';
 import { toTableFormatter } from './table.js';
 
-
 /** Turns records into output lines; `header` (possibly empty) comes once, before the first record. */
 export interface RecordFormatter {
   header: string;
