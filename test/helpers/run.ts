@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { measure } from '../../src/index.js';
 import type { MeasureOptions, SizeRecord } from '../../src/index.js';
@@ -63,21 +63,25 @@ export interface CliOptions {
 /** Spawns the built CLI (`node bin/sitesize.js`); it is killed if it outlives `timeoutMs`. */
 export function startCli(args: string[], { input, timeoutMs = 15_000, env }: CliOptions = {}): CliRun {
   const child = spawn(process.execPath, [binPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  child.stdin.on('error', () => undefined);
+  if (input === undefined) child.stdin.end();
+  else child.stdin.end(input);
+  return { child, result: outcomeOf(child, timeoutMs) };
+}
+
+/** What a spawned child printed and how it ended; it is killed if it outlives `timeoutMs`. */
+export function outcomeOf(child: ChildProcessWithoutNullStreams, timeoutMs: number): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  child.stdin.on('error', () => undefined);
-  if (input === undefined) child.stdin.end();
-  else child.stdin.end(input);
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const result = new Promise<CliResult>((resolve) => {
+  return new Promise<CliResult>((resolve) => {
     child.once('close', (code, signal) => {
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr });
     });
   });
-  return { child, result };
 }
 
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {

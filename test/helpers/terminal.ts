@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
-import { binPath, type CliResult, type CliRun } from './run.js';
+import { binPath, outcomeOf, type CliResult, type CliRun } from './run.js';
 
 /** Whether util-linux `script` is here to give the CLI a pseudo-terminal. */
 export const hasScript = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -21,18 +21,7 @@ export function startInTerminal(args: string[], { env = {}, timeoutMs = 15_000 }
     env: { ...inherited, TERM: 'xterm-256color', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const result = new Promise<CliResult>((resolve) => {
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-  return { child, result };
+  return { child, result: outcomeOf(child, timeoutMs) };
 }
 
 export function runInTerminal(args: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliResult> {
