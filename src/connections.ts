@@ -89,8 +89,9 @@ export function createConnections(options: ResolvedOptions): Connections {
   const agentOptions: AgentTypes.Options = {
     connect,
     // A request dispatched while its origin's last connection is finishing a
-    // response would otherwise open another one: with at most `concurrency`
-    // per origin it waits a tick and reuses the idle connection instead.
+    // response would otherwise open another one: with no more connections per
+    // origin than requests in flight to it, it waits a tick and reuses the
+    // idle connection instead.
     connections: Math.min(options.concurrency, options.perHost),
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
