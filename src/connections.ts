@@ -93,8 +93,11 @@ export function createConnections(options: ResolvedOptions): Connections {
     // origin than requests in flight to it, it waits a tick and reuses the
     // idle connection instead.
     connections: Math.min(options.concurrency, options.perHost),
-    headersTimeout: options.timeoutMs,
-    bodyTimeout: options.timeoutMs,
+    // Each attempt has its own deadline (--timeout, in Measurement); undici's
+    // timers per request would only duplicate it, and they linger for up to a
+    // second after the response, long enough to fill the old generation.
+    headersTimeout: 0,
+    bodyTimeout: 0,
     maxHeaderSize: 64 * 1024,
     allowH2: options.http2,
   };
