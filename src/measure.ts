@@ -1,13 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import { createConnections } from './connections.js';
-import { measureUrl, type Attempt, type MeasureContext } from './measure-url.js';
+import { createConnections } from './fetch/connections.js';
+import { measureUrl, type Attempt, type MeasureContext } from './fetch/measure-url.js';
 import { resolveOptions, type MeasureOptions } from './options.js';
-import { runPool } from './pool.js';
+import { runPool } from './pool/run-pool.js';
 import { MeasureError, roundMs, unfetchedRecord, type SizeRecord } from './record.js';
-import { retryDelay } from './retry.js';
-import { selectLines, type InputLine } from './select.js';
-import { Slots } from './slots.js';
-import { toTarget, type Target } from './url.js';
+import { retryDelay } from './fetch/retry-policy.js';
+import { selectLines, type InputLine } from './input/select.js';
+import { Slots } from './pool/slots.js';
+import { toTarget, type Target } from './input/targets.js';
 import { version } from './version.js';
 
 /** An input URL on its way through the pool, across its attempts. */

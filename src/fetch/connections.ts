@@ -1,0 +1,132 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
+import type { Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import type { Agent as AgentTypes, buildConnector as ConnectorTypes, Dispatcher } from 'undici';
+import { Agent, buildConnector, loadEnvHttpProxyAgent, redirectInterceptor } from './undici.js';
+import type { ResolvedOptions } from '../options.js';
+import { roundMs } from '../record.js';
+
+/** How long it took to open a connection, phase by phase (ms); null for a phase that did not happen. */
+export interface ConnectionTimings {
+  dns: number | null;
+  connect: number | null;
+  tls: number | null;
+}
+
+/** Told which connection carries a request, right when undici writes the request on it. */
+export interface ConnectionListener {
+  onConnection(timings: ConnectionTimings | null, socket: Socket): void;
+}
+
+export interface Connections {
+  dispatcher: Dispatcher;
+  /** Call from `onRequestStart`: the request is written on a socket right after it, in the same tick. */
+  requestStarting(listener: ConnectionListener): void;
+  close(): Promise<void>;
+}
+
+interface SendHeadersMessage {
+  socket: Socket;
+}
+
+/**
+ * One keep-alive Agent for the whole run, with undici's redirect interceptor,
+ * and the bookkeeping that tells each request whether it opened its connection
+ * (and how long each phase took) or reused a pooled one.
+ */
+export function createConnections(options: ResolvedOptions): Connections {
+  const opened = new WeakMap<object, ConnectionTimings>();
+  let starting: ConnectionListener | undefined;
+
+  const tlsOptions = {
+    timeout: options.connectTimeoutMs,
+    rejectUnauthorized: !options.insecure,
+    allowH2: options.http2,
+    ...(options.lookup ? { lookup: options.lookup } : {}),
+  };
+  const connector = buildConnector(tlsOptions);
+
+  const connect: ConnectorTypes.connector = (connectOptions, callback) => {
+    const start = performance.now();
+    let lookedUp: number | undefined;
+    let connected: number | undefined;
+    const socket = (connector as unknown as (...args: Parameters<ConnectorTypes.connector>) => Socket)(
+      connectOptions,
+      (...args) => {
+        const [error, ready] = args;
+        if (error === null) {
+          const end = performance.now();
+          const tcpStart = lookedUp ?? start;
+          const tcpEnd = connected ?? end;
+          opened.set(ready, {
+            dns: lookedUp === undefined ? null : roundMs(lookedUp - start),
+            connect: roundMs(tcpEnd - tcpStart),
+            tls: connectOptions.protocol === 'https:' ? roundMs(end - tcpEnd) : null,
+          });
+        }
+        callback(...args);
+      },
+    );
+    socket.once('lookup', () => (lookedUp = performance.now()));
+    socket.once('connect', () => (connected = performance.now()));
+  };
+
+  const proxied = usesProxy(options);
+
+  // Only this run's sockets are in `opened`, so requests of other undici users
+  // are ignored; through a proxy, undici opens the sockets (phases unknown).
+  const onSendHeaders = (message: unknown): void => {
+    const { socket } = message as SendHeadersMessage;
+    const listener = starting;
+    if (listener === undefined || !(proxied || opened.has(socket))) return;
+    starting = undefined;
+    const timings = opened.get(socket) ?? null;
+    opened.set(socket, REUSED);
+    listener.onConnection(timings === REUSED ? null : timings, socket);
+  };
+  diagnosticsChannel.subscribe('undici:client:sendHeaders', onSendHeaders);
+
+  const agentOptions: AgentTypes.Options = {
+    connect,
+    // A request dispatched while its origin's last connection is finishing a
+    // response would otherwise open another one: with no more connections per
+    // origin than requests in flight to it, it waits a tick and reuses the
+    // idle connection instead.
+    connections: Math.min(options.concurrency, options.perHost),
+    // Each attempt has its own deadline (--timeout, in Measurement); undici's
+    // timers per request would only duplicate it, and they linger for up to a
+    // second after the response, long enough to fill the old generation.
+    headersTimeout: 0,
+    bodyTimeout: 0,
+    maxHeaderSize: 64 * 1024,
+    allowH2: options.http2,
+  };
+  // Through a proxy, https goes through a CONNECT tunnel (checked with `tlsOptions`);
+  // plain http is forwarded in absolute form, as curl does, not tunnelled.
+  // NO_PROXY applies to `--proxy` too, as in curl.
+  const proxy = options.proxy instanceof URL ? { httpProxy: options.proxy.href, httpsProxy: options.proxy.href } : {};
+  const agent = proxied
+    ? new (loadEnvHttpProxyAgent())({ ...agentOptions, ...proxy, requestTls: tlsOptions, proxyTunnel: false })
+    : new Agent(agentOptions);
+
+  return {
+    dispatcher: agent.compose(redirectInterceptor({ maxRedirections: options.follow ? options.maxRedirects : 0 })),
+    requestStarting(listener) {
+      starting = listener;
+    },
+    async close() {
+      diagnosticsChannel.unsubscribe('undici:client:sendHeaders', onSendHeaders);
+      await agent.destroy();
+    },
+  };
+}
+
+const proxyVariables = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'];
+
+// Like curl: `--proxy` wins, otherwise the environment's proxies (NO_PROXY applies to those).
+function usesProxy(options: ResolvedOptions): boolean {
+  if (options.proxy !== undefined) return options.proxy !== false;
+  return proxyVariables.some((name) => Boolean(process.env[name]));
+}
+
+const REUSED: ConnectionTimings = Object.freeze({ dns: null, connect: null, tls: null });
