@@ -1,33 +1,36 @@
 import { performance } from 'node:perf_hooks';
+import { MeasureError } from './errors.js';
 import { createConnections } from './fetch/connections.js';
-import { measureUrl, type Attempt, type MeasureContext } from './fetch/measure-url.js';
-import { resolveOptions, type MeasureOptions } from './options.js';
-import { runPool } from './pool/run-pool.js';
-import { MeasureError, roundMs, unfetchedRecord, type SizeRecord } from './record.js';
+import type { Attempt, MeasureContext } from './fetch/measure-context.js';
+import { measureUrl } from './fetch/measure-url.js';
 import { retryDelay } from './fetch/retry-policy.js';
 import { selectLines, type InputLine } from './input/select.js';
-import { Slots } from './pool/slots.js';
 import { toTarget, type Target } from './input/targets.js';
+import { resolveOptions, type MeasureOptions } from './options.js';
+import { RequestGate } from './pool/request-gate.js';
+import { RetrySleeper } from './pool/retry-sleeper.js';
+import { runPool } from './pool/run-pool.js';
+import { Slots } from './pool/slots.js';
+import { failedRecord, type SizeRecord } from './record.js';
 import { version } from './version.js';
 
-/** An input URL on its way through the pool, across its attempts. */
+/** An input URL on its way through the pool. */
 interface UrlItem {
   /** The line as shown in records: credentials redacted. */
   url: string;
   index: number;
   target: Target | MeasureError;
-  firstStart: number;
 }
 
 function toUrlItem({ line, index, url }: InputLine): UrlItem {
-  return { url, index, target: toTarget(line), firstStart: 0 };
+  return { url, index, target: toTarget(line) };
 }
 
 /**
- * Measures every URL of `urls` (lazily pulled, at most `concurrency` in flight)
- * and yields one record per URL as soon as it is done: in completion order, or
- * in input order with `ordered: true`. Failures are records too; the iterator
- * throws only for invalid options or when reading `urls` fails.
+ * Measures every URL of `urls` (lazily pulled, at most `concurrency` requests
+ * in flight) and yields one record per URL as soon as it is done: in completion
+ * order, or in input order with `ordered: true`. Failures are records too; the
+ * iterator throws only for invalid options or when reading `urls` fails.
  */
 export async function* measure(
   urls: Iterable<string> | AsyncIterable<string>,
@@ -42,40 +45,41 @@ export async function* measure(
   };
   if (resolved.signal?.aborted) abortInFlight();
   resolved.signal?.addEventListener('abort', abortInFlight, { once: true });
+  const gate = new RequestGate({ concurrency: resolved.concurrency, perKey: resolved.perHost, rate: resolved.rate, signal: stop.signal });
+  const sleeper = new RetrySleeper(stop.signal);
 
-  const unfetched = (item: UrlItem, error: MeasureError, attempts: number): Attempt => {
-    const record = unfetchedRecord(item.url, item.index, error.code, error.message);
-    record.attempts = attempts;
-    return { record, retryAfter: undefined };
-  };
+  const interrupted = (item: UrlItem, attempts: number): Attempt => ({
+    record: failedRecord(item.url, item.index, 'ABORTED', 'the run was interrupted', attempts),
+    retryAfter: undefined,
+  });
 
-  // One attempt; the pool calls it again for a retry, after the wait.
-  const attemptUrl = async (item: UrlItem, attempt: number): Promise<Attempt> => {
-    const { target } = item;
-    if (target instanceof MeasureError) return unfetched(item, target, 0);
-    if (stop.signal.aborted) return unfetched(item, new MeasureError('ABORTED', 'the run was interrupted'), attempt - 1);
-    if (attempt === 1) item.firstStart = performance.now();
-    const result = await measureUrl(context, target, item.url, item.index);
-    result.record.attempts = attempt;
-    result.record.timings.total = roundMs(performance.now() - item.firstStart);
-    return result;
+  // Every attempt of one URL: each passes the gate, each backoff waits outside it.
+  const measureItem = async (item: UrlItem): Promise<Attempt> => {
+    const { target, url, index } = item;
+    if (target instanceof MeasureError) return { record: failedRecord(url, index, target.code, target.message), retryAfter: undefined };
+    const key = gate.limitsKeys ? target.url.origin : undefined;
+    let firstStart = 0;
+    for (let attempt = 1; ; attempt++) {
+      const result = await gate.run(key, () => {
+        if (stop.signal.aborted) return Promise.resolve(interrupted(item, attempt - 1));
+        if (attempt === 1) firstStart = performance.now();
+        return measureUrl(context, target, { url, index, attempt, firstStart });
+      });
+      const delay = stop.signal.aborted ? undefined : retryDelay(result, attempt, resolved.retries);
+      if (delay === undefined) return result;
+      await sleeper.sleep(delay);
+      if (stop.signal.aborted) return interrupted(item, attempt);
+    }
   };
 
   try {
-    const attempts = runPool(selectLines(urls, resolved, toUrlItem), attemptUrl, {
-      concurrency: resolved.concurrency,
-      ordered: resolved.ordered,
-      signal: stop.signal,
-      perKey: resolved.perHost,
-      keyOf: (item) => (item.target instanceof MeasureError ? undefined : item.target.url.origin),
-      rate: resolved.rate,
-      retryDelay: (result, attempt) => retryDelay(result, attempt, resolved.retries),
-    });
+    const attempts = runPool(selectLines(urls, resolved, toUrlItem), measureItem, { gate, sleeper, ordered: resolved.ordered, signal: stop.signal });
     for await (const { record } of attempts) yield record;
   } finally {
     resolved.signal?.removeEventListener('abort', abortInFlight);
     // The consumer may stop early (a closed stdout): end what is still in flight.
     for (const measurement of context.inFlight.values()) measurement.abort(new MeasureError('ABORTED', 'the run was stopped'));
+    sleeper.wakeAll();
     await context.connections.close();
   }
 }

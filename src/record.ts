@@ -1,17 +1,6 @@
-/** The stable error codes of a record's `error.code`. */
-export type ErrorCode =
-  | 'INVALID_URL'
-  | 'UNSUPPORTED_PROTOCOL'
-  | 'DNS'
-  | 'CONNECT_REFUSED'
-  | 'CONNECT_TIMEOUT'
-  | 'TIMEOUT'
-  | 'RESET'
-  | 'TLS'
-  | 'TOO_MANY_REDIRECTS'
-  | 'PROTOCOL'
-  | 'DECODE'
-  | 'ABORTED';
+import type { ErrorCode, RecordError } from './errors.js';
+
+export type { ErrorCode, RecordError } from './errors.js';
 
 /** Milliseconds with one decimal; `null` where the phase did not happen for this request. */
 export interface Timings {
@@ -20,11 +9,6 @@ export interface Timings {
   tls: number | null;
   ttfb: number | null;
   total: number;
-}
-
-export interface RecordError {
-  code: ErrorCode;
-  message: string;
 }
 
 /** One measured URL: every key is present on success and on failure. */
@@ -46,38 +30,45 @@ export interface SizeRecord {
   error: RecordError | null;
 }
 
-// An error that already knows its record code, so mapping never has to guess.
-export class MeasureError extends Error {
-  readonly code: ErrorCode;
-
-  constructor(code: ErrorCode, message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'MeasureError';
-    this.code = code;
-  }
-}
+/** What is known of a URL beyond its line and position; anything left out is null (or 0, false). */
+export type RecordFields = Partial<Omit<SizeRecord, 'url' | 'index' | 'timings'>> & { timings?: Partial<Timings> };
 
 export function roundMs(ms: number): number {
   return Math.round(ms * 10) / 10;
 }
 
-// A record for a line that was never fetched.
-export function unfetchedRecord(url: string, index: number, code: ErrorCode, message: string): SizeRecord {
+/**
+ * The one place that builds a record, with its keys in the SPEC's order (the
+ * JSON key order is part of the contract; CSV columns are derived from it).
+ */
+export function createRecord(url: string, index: number, fields: RecordFields = {}): SizeRecord {
+  const timings = fields.timings;
   return {
     url,
     index,
-    finalUrl: null,
-    status: null,
-    bytes: null,
-    encodedBytes: null,
-    headerBytes: null,
-    contentType: null,
-    contentEncoding: null,
-    httpVersion: null,
-    redirects: 0,
-    attempts: 0,
-    truncated: false,
-    timings: { dns: null, connect: null, tls: null, ttfb: null, total: 0 },
-    error: { code, message },
+    finalUrl: fields.finalUrl ?? null,
+    status: fields.status ?? null,
+    bytes: fields.bytes ?? null,
+    encodedBytes: fields.encodedBytes ?? null,
+    headerBytes: fields.headerBytes ?? null,
+    contentType: fields.contentType ?? null,
+    contentEncoding: fields.contentEncoding ?? null,
+    httpVersion: fields.httpVersion ?? null,
+    redirects: fields.redirects ?? 0,
+    attempts: fields.attempts ?? 0,
+    truncated: fields.truncated ?? false,
+    timings: {
+      dns: timings?.dns ?? null,
+      connect: timings?.connect ?? null,
+      tls: timings?.tls ?? null,
+      ttfb: timings?.ttfb ?? null,
+      total: timings?.total ?? 0,
+    },
+    error: fields.error ?? null,
   };
+}
+
+/** A record for a line that was not fetched (or no longer), with the attempts it had. */
+export function failedRecord(url: string, index: number, code: ErrorCode, message: string, attempts = 0): SizeRecord {
+  return createRecord(url, index, { attempts, error: { code, message } });
 }

@@ -4,6 +4,12 @@ import { performance } from 'node:perf_hooks';
 import type { Agent as AgentTypes, buildConnector as ConnectorTypes, Dispatcher } from 'undici';
 import { Agent, buildConnector, loadEnvHttpProxyAgent, redirectInterceptor } from './undici.js';
 import type { ResolvedOptions } from '../options.js';
+
+/** What the connections need of the run's options. */
+export type ConnectionOptions = Pick<
+  ResolvedOptions,
+  'connectTimeoutMs' | 'insecure' | 'http2' | 'lookup' | 'concurrency' | 'perHost' | 'proxy' | 'follow' | 'maxRedirects'
+>;
 import { roundMs } from '../record.js';
 
 /** How long it took to open a connection, phase by phase (ms); null for a phase that did not happen. */
@@ -34,7 +40,7 @@ interface SendHeadersMessage {
  * and the bookkeeping that tells each request whether it opened its connection
  * (and how long each phase took) or reused a pooled one.
  */
-export function createConnections(options: ResolvedOptions): Connections {
+export function createConnections(options: ConnectionOptions): Connections {
   const opened = new WeakMap<object, ConnectionTimings>();
   let starting: ConnectionListener | undefined;
 
@@ -124,7 +130,7 @@ export function createConnections(options: ResolvedOptions): Connections {
 const proxyVariables = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'];
 
 // Like curl: `--proxy` wins, otherwise the environment's proxies (NO_PROXY applies to those).
-function usesProxy(options: ResolvedOptions): boolean {
+function usesProxy(options: ConnectionOptions): boolean {
   if (options.proxy !== undefined) return options.proxy !== false;
   return proxyVariables.some((name) => Boolean(process.env[name]));
 }

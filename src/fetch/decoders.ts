@@ -1,6 +1,6 @@
 import type { Transform } from 'node:stream';
 import zlib from 'node:zlib';
-import { MeasureError } from '../record.js';
+import { MeasureError } from '../errors.js';
 
 // `deflate` should be zlib-wrapped (RFC 9110), but some servers send raw deflate;
 // a zlib header is a CM of 8 and a 16-bit check that divides by 31.

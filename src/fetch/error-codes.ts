@@ -1,4 +1,4 @@
-import { MeasureError, type ErrorCode } from '../record.js';
+import { MeasureError, type ErrorCode } from '../errors.js';
 
 // undici codes and Node errno values, exactly.
 const byCode: Record<string, ErrorCode> = {

@@ -1,29 +1,17 @@
-import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { Transform } from 'node:stream';
 import type { Dispatcher } from 'undici';
-import type { ConnectionListener, Connections, ConnectionTimings } from './connections.js';
-import { contentCodings, createDecoders } from './decoders.js';
-import { toRecordError } from './error-codes.js';
-import type { ResolvedOptions } from '../options.js';
-import { MeasureError, roundMs, type RecordError, type SizeRecord } from '../record.js';
-import { Slots } from '../pool/slots.js';
+import { MeasureError, type RecordError } from '../errors.js';
 import type { Target } from '../input/targets.js';
+import { createRecord, roundMs, type SizeRecord } from '../record.js';
+import { BodyCounter, type BodySink } from './body-counter.js';
+import type { ConnectionListener, ConnectionTimings } from './connections.js';
+import { contentCodings } from './decoders.js';
+import { toRecordError } from './error-codes.js';
+import { headerBlockSize } from './header-size.js';
+import type { Attempt, AttemptOf, MeasureContext } from './measure-context.js';
 
-/** One attempt's record, and the server's Retry-After if it sent one. */
-export interface Attempt {
-  record: SizeRecord;
-  retryAfter: string | undefined;
-}
-
-/** What every measurement of one run shares. */
-export interface MeasureContext {
-  options: ResolvedOptions;
-  connections: Connections;
-  /** The measurements in flight, so that aborting the run reaches each of them. */
-  inFlight: Slots<Measurement>;
-}
 
 // The reason given to undici when a body is no longer wanted (--max-size):
 // made once, since an Error captures a stack trace.
@@ -35,30 +23,15 @@ function firstValue(value: string | string[] | undefined): string | null {
   return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
-// The status line and header block as HTTP/1.1 puts them on the wire, final CRLF included.
-function headerBlockSize(statusCode: number, statusMessage: string, rawHeaders: unknown): number {
-  let size = `HTTP/1.1 ${statusCode} ${statusMessage}\r\n\r\n`.length;
-  if (!Array.isArray(rawHeaders)) return size;
-  for (let i = 0; i < rawHeaders.length; i += 2) {
-    size += byteLength(rawHeaders[i]) + byteLength(rawHeaders[i + 1]) + 4;
-  }
-  return size;
-}
-
-function byteLength(part: unknown): number {
-  if (Buffer.isBuffer(part)) return part.length;
-  return typeof part === 'string' ? Buffer.byteLength(part) : 0;
-}
-
 /**
- * One URL's measurement, and undici's handler for it: counts the body chunk by
- * chunk as it streams (through zlib when it is encoded), never holding it.
+ * One attempt at one URL, as undici's handler for it: the HTTP lifecycle
+ * (request start, connection, response, body, end) with its own deadline; the
+ * body is counted by a BodyCounter as it streams.
  */
-export class Measurement implements Dispatcher.DispatchHandler, ConnectionListener {
+export class Measurement implements Dispatcher.DispatchHandler, ConnectionListener, BodySink {
   readonly #context: MeasureContext;
   readonly #target: Target;
-  readonly #url: string;
-  readonly #index: number;
+  readonly #of: AttemptOf;
   readonly #start = performance.now();
   readonly #resolve: (attempt: Attempt) => void;
   readonly #timer: NodeJS.Timeout;
@@ -68,24 +41,17 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
   #connection: ConnectionTimings | null = null;
   #httpVersion = '1.1';
   #settled = false;
+  #ended = false;
   #response: IncomingHttpHeaders | undefined;
   #status: number | null = null;
   #headerBytes: number | null = null;
   #ttfb: number | null = null;
-  #codings: string[] = [];
-  #decoders: Transform[] | undefined;
-  // The first bytes of an encoded body, until there are enough to tell raw deflate from zlib.
-  #head: Buffer | undefined;
-  #bytes = 0;
-  #encodedBytes = 0;
-  #truncated = false;
-  #ended = false;
+  #body: BodyCounter | undefined;
 
-  constructor(context: MeasureContext, target: Target, url: string, index: number, resolve: (attempt: Attempt) => void) {
+  constructor(context: MeasureContext, target: Target, of: AttemptOf, resolve: (attempt: Attempt) => void) {
     this.#context = context;
     this.#target = target;
-    this.#url = url;
-    this.#index = index;
+    this.#of = of;
     this.#resolve = resolve;
     this.#timer = setTimeout(Measurement.#expire, context.options.timeoutMs, this);
     this.#slot = context.inFlight.add(this);
@@ -117,102 +83,36 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#httpVersion = (socket as Socket & { alpnProtocol?: string | false }).alpnProtocol === 'h2' ? '2' : '1.1';
   }
 
-  onResponseStart(
-    controller: Dispatcher.DispatchController,
-    statusCode: number,
-    headers: IncomingHttpHeaders,
-    statusMessage?: string,
-  ): void {
+  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders, statusMessage?: string): void {
     if (this.#settled) return;
     const { options } = this.#context;
     this.#ttfb = performance.now() - this.#start;
     this.#response = headers;
     this.#status = statusCode;
-    // HTTP/2 has no reason phrase: count the one HTTP/1.1 would send (SPEC: as if HTTP/1.1).
-    const reason = this.#httpVersion === '2' ? (STATUS_CODES[statusCode] ?? '') : (statusMessage ?? '');
-    this.#headerBytes = headerBlockSize(statusCode, reason, controller.rawHeaders);
-    this.#codings = options.compression ? contentCodings(firstValue(headers['content-encoding']) ?? undefined) : [];
+    this.#headerBytes = headerBlockSize(statusCode, statusMessage, controller.rawHeaders, this.#httpVersion);
+    const codings = options.compression ? contentCodings(firstValue(headers['content-encoding']) ?? undefined) : [];
+    this.#body = new BodyCounter(codings, options.maxSize, this);
     if (options.follow && redirectStatuses.has(statusCode) && headers.location !== undefined && this.#redirects() >= options.maxRedirects) {
       this.#finish(new MeasureError('TOO_MANY_REDIRECTS', `more than ${options.maxRedirects} redirects`));
     }
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    if (this.#settled) return;
-    this.#encodedBytes += chunk.length;
-    if (this.#codings.length === 0) {
-      this.#count(chunk.length);
-      return;
-    }
-    if (this.#decoders) {
-      this.#decode(controller, chunk);
-      return;
-    }
-    const head = this.#head ? Buffer.concat([this.#head, chunk]) : chunk;
-    if (head.length < 2) {
-      this.#head = head;
-      return;
-    }
-    this.#head = undefined;
-    if (this.#startDecoding(head)) this.#decode(controller, head);
+    if (!this.#settled) this.#body?.write(chunk, controller);
   }
 
-  onResponseEnd(controller: Dispatcher.DispatchController): void {
+  onResponseEnd(): void {
     this.#ended = true;
-    if (this.#settled) return;
-    if (this.#head && this.#startDecoding(this.#head)) this.#decode(controller, this.#head);
-    const input = this.#decoders?.[0];
-    if (input) input.end();
-    else this.#finish(null);
+    if (!this.#settled) this.#body?.end();
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     this.#finish(error);
   }
 
-  #decode(controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    const input = this.#decoders?.[0];
-    if (input?.write(chunk) === false) {
-      controller.pause();
-      input.once('drain', () => {
-        controller.resume();
-      });
-    }
-  }
-
-  #startDecoding(first: Buffer): Transform[] | undefined {
-    const decoders = createDecoders(this.#codings, first);
-    if (decoders instanceof MeasureError) {
-      this.#finish(decoders);
-      return undefined;
-    }
-    for (let i = 0; i < decoders.length; i++) {
-      const decoder = decoders[i] as Transform;
-      decoder.on('error', (error: Error) => {
-        this.#finish(new MeasureError('DECODE', `cannot decode ${this.#codings.join(', ')} body: ${error.message}`, { cause: error }));
-      });
-      const next = decoders[i + 1];
-      if (next) decoder.pipe(next);
-    }
-    const output = decoders.at(-1) as Transform;
-    output.on('data', (decoded: Buffer) => {
-      this.#count(decoded.length);
-    });
-    output.once('end', () => {
-      this.#finish(null);
-    });
-    this.#decoders = decoders;
-    return decoders;
-  }
-
-  #count(decodedLength: number): void {
-    this.#bytes += decodedLength;
-    const { maxSize } = this.#context.options;
-    if (this.#bytes > maxSize) {
-      this.#bytes = maxSize;
-      this.#truncated = true;
-      this.#finish(null);
-    }
+  /** The body counter's end: the body is counted, or could not be decoded. */
+  onEnd(error: MeasureError | null): void {
+    this.#finish(error);
   }
 
   #redirects(): number {
@@ -225,7 +125,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#settled = true;
     clearTimeout(this.#timer);
     this.#context.inFlight.delete(this.#slot);
-    for (const decoder of this.#decoders ?? []) decoder.destroy();
+    this.#body?.destroy();
     if (!this.#ended) this.#controller?.abort(error instanceof Error ? error : stoppedReading);
     this.#resolve({
       record: this.#toRecord(error === null ? null : toRecordError(error)),
@@ -235,38 +135,38 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
 
   #toRecord(error: RecordError | null): SizeRecord {
     const headers = this.#response;
-    const responded = headers !== undefined;
+    const body = this.#body;
     const connection = this.#connection;
-    return {
-      url: this.#url,
-      index: this.#index,
-      finalUrl: this.#history?.at(-1)?.href ?? (responded ? this.#target.url.href : null),
+    const { url, index, attempt, firstStart } = this.#of;
+    const now = performance.now();
+    return createRecord(url, index, {
+      finalUrl: this.#history?.at(-1)?.href ?? (headers ? this.#target.url.href : null),
       status: this.#status,
-      bytes: responded ? this.#bytes : null,
-      encodedBytes: responded ? this.#encodedBytes : null,
+      bytes: body?.bytes ?? null,
+      encodedBytes: body?.encodedBytes ?? null,
       headerBytes: this.#headerBytes,
-      contentType: responded ? firstValue(headers['content-type']) : null,
-      contentEncoding: responded ? firstValue(headers['content-encoding']) : null,
-      httpVersion: responded ? this.#httpVersion : null,
+      contentType: headers ? firstValue(headers['content-type']) : null,
+      contentEncoding: headers ? firstValue(headers['content-encoding']) : null,
+      httpVersion: headers ? this.#httpVersion : null,
       redirects: this.#redirects(),
-      attempts: 1,
-      truncated: this.#truncated,
+      attempts: attempt,
+      truncated: body?.truncated ?? false,
       timings: {
         dns: connection?.dns ?? null,
         connect: connection?.connect ?? null,
         tls: connection?.tls ?? null,
         ttfb: this.#ttfb === null ? null : roundMs(this.#ttfb),
-        total: roundMs(performance.now() - this.#start),
+        total: roundMs(now - firstStart),
       },
       error,
-    };
+    });
   }
 }
 
 /** Measures one URL once; never rejects: every failure becomes the record's `error`. */
-export function measureUrl(context: MeasureContext, target: Target, url: string, index: number): Promise<Attempt> {
+export function measureUrl(context: MeasureContext, target: Target, of: AttemptOf): Promise<Attempt> {
   return new Promise((resolve) => {
-    const measurement = new Measurement(context, target, url, index, resolve);
+    const measurement = new Measurement(context, target, of, resolve);
     const { url: requestUrl, authorization } = target;
     const { headers } = context.options;
     try {

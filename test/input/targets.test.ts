@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MeasureError } from '../../src/record.js';
+import { MeasureError } from '../../src/errors.js';
 import { redactCredentials, toTarget } from '../../src/input/targets.js';
 
 describe('toTarget', () => {

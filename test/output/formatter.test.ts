@@ -1,7 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createFormatter } from '../../src/output/formatter.js';
-import { unfetchedRecord, type SizeRecord } from '../../src/record.js';
+import { failedRecord, type SizeRecord } from '../../src/record.js';
 
 const header =
   'url,index,finalUrl,status,bytes,encodedBytes,headerBytes,contentType,contentEncoding,httpVersion,redirects,attempts,truncated,dns,connect,tls,ttfb,total,errorCode,errorMessage\n';
@@ -27,7 +27,7 @@ function okRecord(overrides: Partial<SizeRecord> = {}): SizeRecord {
   };
 }
 
-const failed = unfetchedRecord('ftp://x,"y"', 4, 'UNSUPPORTED_PROTOCOL', 'unsupported protocol ftp');
+const failed = failedRecord('ftp://x,"y"', 4, 'UNSUPPORTED_PROTOCOL', 'unsupported protocol ftp');
 
 describe('csv', () => {
   const csv = createFormatter('csv', { color: false });

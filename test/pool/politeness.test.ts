@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { parseRetryAfter, retryDelay } from '../../src/fetch/retry-policy.js';
 import type { SizeRecord } from '../../src/index.js';
 import { RateLimit } from '../../src/pool/rate-limit.js';
-import { unfetchedRecord } from '../../src/record.js';
+import { failedRecord } from '../../src/record.js';
 import { collect, parseLines, runCli } from '../helpers/run.js';
 import { closedPort, useServers } from '../helpers/servers.js';
 
 const serve = useServers();
 
 function record(fields: Partial<SizeRecord>): SizeRecord {
-  return { ...unfetchedRecord('http://127.0.0.1/', 0, 'RESET', 'reset'), attempts: 1, error: null, ...fields };
+  return { ...failedRecord('http://127.0.0.1/', 0, 'RESET', 'reset'), attempts: 1, error: null, ...fields };
 }
 
 // Arrival times (ms, from the server's clock) of each request, by path.

@@ -1,5 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RequestGate } from '../../src/pool/request-gate.js';
+import { RetrySleeper } from '../../src/pool/retry-sleeper.js';
 import { runPool } from '../../src/pool/run-pool.js';
 import { collect } from '../helpers/run.js';
 import { startHttpServer, type TestServer } from '../helpers/servers.js';
@@ -22,12 +24,25 @@ function iteratorOf<T>(items: Iterable<T>): AsyncIterator<T> {
   })();
 }
 
-const neverAborted = new AbortController().signal;
+const neverAborted = (): AbortSignal => new AbortController().signal;
+
+interface Run {
+  concurrency: number;
+  ordered: boolean;
+  signal: AbortSignal;
+}
+
+// A pool whose tasks each make one request through the gate.
+function gatedPool<I, R>(inputs: AsyncIterator<I>, task: (input: I) => Promise<R>, { concurrency, ordered, signal }: Run): AsyncGenerator<R> {
+  const gate = new RequestGate({ concurrency, perKey: Infinity, rate: Infinity, signal });
+  const sleeper = new RetrySleeper(signal);
+  return runPool(inputs, (input) => gate.run(undefined, () => task(input)), { gate, sleeper, ordered, signal });
+}
 
 describe('runPool', () => {
   it('yields results as they complete, not in input order', async () => {
     const order: number[] = [];
-    for await (const value of runPool(iteratorOf([30, 1, 15]), async (ms) => delay(ms, ms), { concurrency: 3, ordered: false, signal: neverAborted })) {
+    for await (const value of gatedPool(iteratorOf([30, 1, 15]), async (ms) => delay(ms, ms), { concurrency: 3, ordered: false, signal: neverAborted() })) {
       order.push(value);
     }
     expect(order).toEqual([1, 15, 30]);
@@ -36,7 +51,7 @@ describe('runPool', () => {
   it('yields in input order with ordered, behind a slow first task', async () => {
     const order: number[] = [];
     const inputs = iteratorOf([40, 1, 2, 3, 4, 5, 6, 7]);
-    for await (const value of runPool(inputs, async (ms) => delay(ms, ms), { concurrency: 2, ordered: true, signal: neverAborted })) {
+    for await (const value of gatedPool(inputs, async (ms) => delay(ms, ms), { concurrency: 2, ordered: true, signal: neverAborted() })) {
       order.push(value);
     }
     expect(order).toEqual([40, 1, 2, 3, 4, 5, 6, 7]);
@@ -54,14 +69,14 @@ describe('runPool', () => {
     };
     const results: number[] = [];
     const inputs = iteratorOf(Array.from({ length: 30 }, (_, index) => (index % 3) + 1));
-    for await (const value of runPool(inputs, task, { concurrency: 4, ordered: false, signal: neverAborted })) results.push(value);
+    for await (const value of gatedPool(inputs, task, { concurrency: 4, ordered: false, signal: neverAborted() })) results.push(value);
     expect(results).toHaveLength(30);
     expect(peak).toBe(4);
   });
 
   it('stops pulling input while the consumer does not take results', async () => {
     const source = countingSource(1000, String);
-    const pool = runPool(source.items[Symbol.asyncIterator](), async (item) => item, { concurrency: 5, ordered: false, signal: neverAborted });
+    const pool = gatedPool(source.items[Symbol.asyncIterator](), async (item) => item, { concurrency: 5, ordered: false, signal: neverAborted() });
     await pool.next();
     await delay(50);
     expect(source.pulled()).toBeLessThanOrEqual(5 + 2);
@@ -72,7 +87,7 @@ describe('runPool', () => {
     const stop = new AbortController();
     const source = countingSource(1000, String);
     const results: string[] = [];
-    for await (const value of runPool(source.items[Symbol.asyncIterator](), async (item) => delay(5, item), { concurrency: 3, ordered: false, signal: stop.signal })) {
+    for await (const value of gatedPool(source.items[Symbol.asyncIterator](), async (item) => delay(5, item), { concurrency: 3, ordered: false, signal: stop.signal })) {
       results.push(value);
       if (results.length === 10) stop.abort();
     }
@@ -88,7 +103,7 @@ describe('runPool', () => {
       throw new Error('read failed');
     }
     const consume = async (): Promise<void> => {
-      for await (const value of runPool(failing(), async (item) => item, { concurrency: 2, ordered: false, signal: neverAborted })) expect(value).toBe('a');
+      for await (const value of gatedPool(failing(), async (item) => item, { concurrency: 2, ordered: false, signal: neverAborted() })) expect(value).toBe('a');
     };
     await expect(consume()).rejects.toThrow('read failed');
   });

@@ -1,0 +1,37 @@
+import type { SizeRecord } from '../record.js';
+import type { Slots } from '../pool/slots.js';
+import type { Connections } from './connections.js';
+import type { Measurement } from './measure-url.js';
+
+/** One attempt's record, and the server's Retry-After if it sent one. */
+export interface Attempt {
+  record: SizeRecord;
+  retryAfter: string | undefined;
+}
+
+/** What one measurement needs of the run's options. */
+export interface RequestOptions {
+  timeoutMs: number;
+  maxSize: number;
+  maxRedirects: number;
+  follow: boolean;
+  compression: boolean;
+  headers: Record<string, string>;
+}
+
+/** What every measurement of one run shares. */
+export interface MeasureContext {
+  options: RequestOptions;
+  connections: Connections;
+  /** The measurements in flight, so that aborting the run reaches each of them. */
+  inFlight: Slots<Measurement>;
+}
+
+/** Which URL of the input this is, and which of its attempts. */
+export interface AttemptOf {
+  url: string;
+  index: number;
+  attempt: number;
+  /** When the first attempt started (`performance.now()`), for `timings.total`. */
+  firstStart: number;
+}
