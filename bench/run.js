@@ -71,7 +71,13 @@ function parseOptions() {
   };
   return {
     runs: Math.round(positive('runs')),
-    only: parsed.only ? parsed.only.toUpperCase().split(',').map((s) => s.trim()).filter(Boolean) : null,
+    only: parsed.only
+      ? parsed.only
+          .toUpperCase()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : null,
     quick: parsed.quick,
     json: parsed.json ?? null,
     timeoutMs: positive('timeout') * 1000,
@@ -207,7 +213,22 @@ async function writeData(dir) {
 // Deterministic HTML-like text that compresses roughly like a real page
 // (about 3:1), unlike random bytes (no gain) or one repeated byte (1000:1).
 function fakeHtml(size) {
-  const words = ['<div class="item">', '</div>', '<p>', '</p>', '<a href="/page/', '">', '</a>', 'size', 'page', 'web', 'lorem', 'ipsum', 'dolor', 'amet'];
+  const words = [
+    '<div class="item">',
+    '</div>',
+    '<p>',
+    '</p>',
+    '<a href="/page/',
+    '">',
+    '</a>',
+    'size',
+    'page',
+    'web',
+    'lorem',
+    'ipsum',
+    'dolor',
+    'amet',
+  ];
   let seed = 42;
   const rand = (n) => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -370,12 +391,13 @@ async function sanityCheck(base, gzSize) {
     const problem = check(res);
     if (problem) throw new Error(`nginx sanity check: ${url}: ${problem}`);
   };
-  await expect(`${base}/w1/f7.bin`, {}, (r) => r.status === 200 && r.body.length === 2 * KB ? null : `${r.status} ${r.body.length} B`);
-  await expect(`${base}/w2/f7.bin`, {}, (r) => r.status === 200 && r.body.length === KB ? null : `${r.status} ${r.body.length} B`);
-  await expect(`${base}/w5/f7.bin`, {}, (r) => r.status === 200 && r.body.length === 100 ? null : `${r.status} ${r.body.length} B`);
+  await expect(`${base}/w1/f7.bin`, {}, (r) => (r.status === 200 && r.body.length === 2 * KB ? null : `${r.status} ${r.body.length} B`));
+  await expect(`${base}/w2/f7.bin`, {}, (r) => (r.status === 200 && r.body.length === KB ? null : `${r.status} ${r.body.length} B`));
+  await expect(`${base}/w5/f7.bin`, {}, (r) => (r.status === 200 && r.body.length === 100 ? null : `${r.status} ${r.body.length} B`));
   await expect(`${base}/w4/f7.html`, { 'accept-encoding': 'gzip' }, (r) =>
-    r.headers['content-encoding'] === 'gzip' && r.body.length === gzSize ? null : `not gzip'd (${r.body.length} B)`);
-  await expect(`${base}/w4/f7.html`, {}, (r) => r.body.length === 100 * KB ? null : `${r.body.length} B`);
+    r.headers['content-encoding'] === 'gzip' && r.body.length === gzSize ? null : `not gzip'd (${r.body.length} B)`,
+  );
+  await expect(`${base}/w4/f7.html`, {}, (r) => (r.body.length === 100 * KB ? null : `${r.body.length} B`));
 }
 
 // ---------------------------------------------------------------- running
@@ -538,8 +560,17 @@ function tools(have) {
       peer: true,
       available: have.curl,
       argv: (w, f) => [
-        'curl', '-s', '--no-progress-meter', '-Z', '--parallel-max', String(w.c), '-K', f.curlConfig,
-        '-w', '%{url} %{size_download} %{http_code}\\n', ...(w.gzip ? ['--compressed'] : []),
+        'curl',
+        '-s',
+        '--no-progress-meter',
+        '-Z',
+        '--parallel-max',
+        String(w.c),
+        '-K',
+        f.curlConfig,
+        '-w',
+        '%{url} %{size_download} %{http_code}\\n',
+        ...(w.gzip ? ['--compressed'] : []),
       ],
       check: checkCurl,
     },
@@ -548,8 +579,16 @@ function tools(have) {
       peer: true,
       available: have.wget2,
       argv: (w, f) => [
-        'wget2', '--no-config', '-q', '--tries=1', `--max-threads=${w.c}`, '-O', '/dev/null',
-        ...(w.gzip ? ['--compression=gzip'] : []), '-i', f.list,
+        'wget2',
+        '--no-config',
+        '-q',
+        '--tries=1',
+        `--max-threads=${w.c}`,
+        '-O',
+        '/dev/null',
+        ...(w.gzip ? ['--compression=gzip'] : []),
+        '-i',
+        f.list,
       ],
       check: null,
     },
@@ -588,7 +627,14 @@ function startupTools(have, base) {
 // Runs every available tool on one workload, R rounds; tools take turns
 // within a round so slow drift (thermal, page cache) hits them alike.
 async function benchWorkload(w, toolList, ctx) {
-  const rows = toolList.map((t) => ({ workload: w.id, tool: t.name, peer: !!t.peer, floor: !!t.floor, runs: [], status: t.available ? 'ok' : 'skipped (missing)' }));
+  const rows = toolList.map((t) => ({
+    workload: w.id,
+    tool: t.name,
+    peer: !!t.peer,
+    floor: !!t.floor,
+    runs: [],
+    status: t.available ? 'ok' : 'skipped (missing)',
+  }));
   const files = w.startup ? {} : await writeLists(ctx.dir, ctx.base, w);
   const rounds = w.startup ? Math.max(10, ctx.opts.runs) : ctx.opts.runs;
   for (let r = 0; r < rounds; r++) {
@@ -611,7 +657,13 @@ async function runOnce(w, t, row, files, ctx, r, rounds) {
   const outFile = path.join(ctx.dir, 'out.txt');
   const errFile = path.join(ctx.dir, 'err.txt');
   const before = w.startup ? 0 : await requestsServed(ctx.base);
-  const res = await runClient(t.argv(w, files), { outFile, errFile, rssFile: path.join(ctx.dir, 'rss.txt'), timeoutMs: ctx.opts.timeoutMs, have: ctx.have });
+  const res = await runClient(t.argv(w, files), {
+    outFile,
+    errFile,
+    rssFile: path.join(ctx.dir, 'rss.txt'),
+    timeoutMs: ctx.opts.timeoutMs,
+    have: ctx.have,
+  });
   if (state.interrupted) return;
   let problem = null;
   if (res.timedOut) problem = `timed out after ${ctx.opts.timeoutMs / 1000} s`;
@@ -690,7 +742,11 @@ function tableRows(all, wl, ctx) {
 
 function printTable(header, rows) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => (i < 2 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const line = (cells) =>
+    cells
+      .map((c, i) => (i < 2 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(`${line(header)}\n${widths.map((n) => '-'.repeat(n)).join('  ')}\n`);
   for (const r of rows) process.stdout.write(`${line(r)}\n`);
 }
@@ -731,8 +787,12 @@ async function main() {
   process.on('exit', () => state.nginx && killGroup(state.nginx.child, 'SIGTERM'));
 
   process.stdout.write(`machine: ${machine.cpu}, ${machine.cores} cores, Linux ${machine.kernel}\n`);
-  process.stdout.write(`versions: node ${machine.node}, nginx ${machine.nginx}, curl ${machine.curl}, wget2 ${machine.wget2}, python ${machine.python3}\n`);
-  process.stdout.write(`setup: nginx 1 worker${have.pin ? ' on core 1, clients on core 0' : ', unpinned'}; ${opts.runs} run(s) per cell (W6: ${Math.max(10, opts.runs)})${opts.quick ? '; --quick: URL counts / 10' : ''}\n`);
+  process.stdout.write(
+    `versions: node ${machine.node}, nginx ${machine.nginx}, curl ${machine.curl}, wget2 ${machine.wget2}, python ${machine.python3}\n`,
+  );
+  process.stdout.write(
+    `setup: nginx 1 worker${have.pin ? ' on core 1, clients on core 0' : ', unpinned'}; ${opts.runs} run(s) per cell (W6: ${Math.max(10, opts.runs)})${opts.quick ? '; --quick: URL counts / 10' : ''}\n`,
+  );
 
   state.dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'sitesize-bench-'));
   await fsp.chmod(state.dir, 0o755); // the nginx worker runs as nobody
@@ -755,10 +815,15 @@ async function main() {
   process.stdout.write('\n');
   const header = ['workload', 'tool', 'median', 'min–max', 'rate', 'RSS MiB', 'vs best peer', 'vs ideal', 'check'];
   printTable(header, tableRows(all, wl, ctx));
-  process.stdout.write(`\nW1/W1L ideal = ceil(URLs/C) × 50 ms; W6 ideal = node -e 0. Peers: curl, wget2, threadpool. W4: gzip for sitesize/curl/wget2, plain for threadpool.\n`);
+  process.stdout.write(
+    `\nW1/W1L ideal = ceil(URLs/C) × 50 ms; W6 ideal = node -e 0. Peers: curl, wget2, threadpool. W4: gzip for sitesize/curl/wget2, plain for threadpool.\n`,
+  );
   printFailures(all);
   if (opts.json) {
-    await fsp.writeFile(opts.json, `${JSON.stringify({ machine, options: { ...opts, deadline: undefined }, workloads: wl, results: all }, null, 2)}\n`);
+    await fsp.writeFile(
+      opts.json,
+      `${JSON.stringify({ machine, options: { ...opts, deadline: undefined }, workloads: wl, results: all }, null, 2)}\n`,
+    );
     log(`raw results: ${opts.json}`);
   }
 }

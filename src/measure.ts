@@ -73,7 +73,12 @@ export async function* measure(
   };
 
   try {
-    const attempts = runPool(selectLines(urls, resolved, toUrlItem), measureItem, { gate, sleeper, ordered: resolved.ordered, signal: stop.signal });
+    const attempts = runPool(selectLines(urls, resolved, toUrlItem), measureItem, {
+      gate,
+      sleeper,
+      ordered: resolved.ordered,
+      signal: stop.signal,
+    });
     for await (const { record } of attempts) yield record;
   } finally {
     resolved.signal?.removeEventListener('abort', abortInFlight);

@@ -193,7 +193,19 @@ export function resolveOptions(options: MeasureOptions, defaultUserAgent: string
     retries: check('retries', options.retries, 0, isInteger(0), 'an integer >= 0'),
     proxy: options.proxy === undefined || options.proxy === false ? options.proxy : parseProxy(options.proxy),
     http2: check('http2', options.http2, false, isBoolean, 'a boolean'),
-    shard: check<Shard | undefined>('shard', options.shard, undefined, (shard) => shard !== undefined && isShard(shard), '{ k, n } with 1 <= k <= n'),
-    skip: check<((index: number, url: string) => boolean) | undefined>('skip', options.skip, undefined, (skip) => typeof skip === 'function', 'a function'),
+    shard: check<Shard | undefined>(
+      'shard',
+      options.shard,
+      undefined,
+      (shard) => shard !== undefined && isShard(shard),
+      '{ k, n } with 1 <= k <= n',
+    ),
+    skip: check<((index: number, url: string) => boolean) | undefined>(
+      'skip',
+      options.skip,
+      undefined,
+      (skip) => typeof skip === 'function',
+      'a function',
+    ),
   };
 }

@@ -29,19 +29,33 @@ export function createProgram(io: Io): Command {
     .usage('[options] [source...]')
     .argument('[source...]', 'files of URLs (one per line), - for stdin, or URLs; stdin when none')
     .addOption(new Option('-c, --concurrency <n>', 'requests in flight at most').default(10).argParser(argument((v) => parseInteger(v, 1))))
-    .addOption(new Option('-t, --timeout <seconds>', 'limit for one attempt, connection to last byte').default(30).argParser(argument(parseSeconds)))
+    .addOption(
+      new Option('-t, --timeout <seconds>', 'limit for one attempt, connection to last byte').default(30).argParser(argument(parseSeconds)),
+    )
     .addOption(new Option('--connect-timeout <seconds>', 'limit for opening a connection').default(10).argParser(argument(parseSeconds)))
     .addOption(new Option('--max-redirects <n>', 'redirects followed at most').default(10).argParser(argument((v) => parseInteger(v, 0))))
     .option('--no-follow', 'do not follow redirects: measure the 3xx response')
-    .addOption(new Option('--max-size <size>', 'stop reading a body after this many decoded bytes (k, M, G: powers of 1024)').argParser(argument(parseSize)))
+    .addOption(
+      new Option('--max-size <size>', 'stop reading a body after this many decoded bytes (k, M, G: powers of 1024)').argParser(
+        argument(parseSize),
+      ),
+    )
     .addOption(new Option('-H, --header <"Name: value">', 'extra request header (repeatable)').default([]).argParser(collectHeader))
     .option('-A, --user-agent <string>', `User-Agent (default: "sitesize/${version}")`)
     .option('--no-compression', 'send no Accept-Encoding (bytes = encodedBytes)')
     .option('-k, --insecure', 'accept invalid TLS certificates')
     .addOption(new Option('--per-host <n>', 'requests in flight per origin at most').argParser(argument((v) => parseInteger(v, 1))))
     .addOption(new Option('--rate <n>', 'attempts started per second at most').argParser(argument((v) => parseInteger(v, 1))))
-    .addOption(new Option('--retries <n>', 'retries after a transient failure or 408/429/502/503/504').default(0).argParser(argument((v) => parseInteger(v, 0))))
-    .addOption(new Option('--proxy <url>', 'send requests through this proxy (default: HTTPS_PROXY/HTTP_PROXY/NO_PROXY)').argParser(argument(parseProxy)))
+    .addOption(
+      new Option('--retries <n>', 'retries after a transient failure or 408/429/502/503/504')
+        .default(0)
+        .argParser(argument((v) => parseInteger(v, 0))),
+    )
+    .addOption(
+      new Option('--proxy <url>', 'send requests through this proxy (default: HTTPS_PROXY/HTTP_PROXY/NO_PROXY)').argParser(
+        argument(parseProxy),
+      ),
+    )
     .option('--http2', 'offer HTTP/2 through ALPN on https')
     .option('--ordered', 'write results in input order (bounded memory)')
     .addOption(new Option('-f, --format <fmt>', 'output format').choices(formats).default('jsonl'))
@@ -53,7 +67,10 @@ export function createProgram(io: Io): Command {
     .option('-q, --quiet', 'no summary on stderr')
     .version(version, '-V, --version')
     .helpOption('-h, --help', 'show this help')
-    .addHelpText('after', '\nExamples:\n  sitesize urls.txt -c 20 | jq -r \'[.url, .bytes] | @tsv\'\n  cat urls.txt | sitesize --max-size 10M\n  sitesize https://example.com/ more-urls.txt\n  sitesize urls.txt -f table\n  sitesize urls.txt -o results.jsonl --resume\n  sitesize urls.txt --shard 2/4 -o shard-2.jsonl')
+    .addHelpText(
+      'after',
+      "\nExamples:\n  sitesize urls.txt -c 20 | jq -r '[.url, .bytes] | @tsv'\n  cat urls.txt | sitesize --max-size 10M\n  sitesize https://example.com/ more-urls.txt\n  sitesize urls.txt -f table\n  sitesize urls.txt -o results.jsonl --resume\n  sitesize urls.txt --shard 2/4 -o shard-2.jsonl",
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),

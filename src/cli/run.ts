@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { messageOf } from '../errors.js';
 import { tuneEngineForCli } from './engine-flags.js';
 import { exitInterrupted, exitUsage } from './exit-codes.js';
 import { createFormatter } from '../output/formatter.js';
@@ -47,7 +48,6 @@ export interface CliOptions {
   shard?: Shard;
   progress?: boolean;
 }
-
 
 function toMeasureOptions(options: CliOptions, signal: AbortSignal, selection: Selection): MeasureOptions {
   return {
@@ -105,8 +105,6 @@ async function openOutput(path: string | undefined, append: boolean, stdout: Wri
   };
 }
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
 /** Measures the URLs of `sources` and writes the records; resolves to the exit code. */
 export async function run(sources: Source[], options: CliOptions, io: Io): Promise<number> {
   const ignoreError = (): void => undefined;
@@ -116,7 +114,9 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   try {
     if (options.resume === true && options.output !== undefined) resumed = await loadResumeFile(options.output);
   } catch (error) {
-    io.stderr.write(`sitesize: ${error instanceof ResumeError ? error.message : `cannot resume from ${options.output ?? ''}: ${messageOf(error)}`}\n`);
+    io.stderr.write(
+      `sitesize: ${error instanceof ResumeError ? error.message : `cannot resume from ${options.output ?? ''}: ${messageOf(error)}`}\n`,
+    );
     return exitUsage;
   }
   try {
@@ -196,7 +196,13 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   }
   const failed = summary.failed > 0 || resumed?.failed === true ? 1 : 0;
   if (writer.closed) return failed;
-  if (options.quiet !== true) io.stderr.write(summary.format().map((line) => `sitesize: ${line}\n`).join(''));
+  if (options.quiet !== true)
+    io.stderr.write(
+      summary
+        .format()
+        .map((line) => `sitesize: ${line}\n`)
+        .join(''),
+    );
   if (interrupt.signal.aborted) return exitInterrupted;
   return failed;
 }

@@ -56,23 +56,20 @@ export function createConnections(options: ConnectionOptions): Connections {
     const start = performance.now();
     let lookedUp: number | undefined;
     let connected: number | undefined;
-    const socket = (connector as unknown as (...args: Parameters<ConnectorTypes.connector>) => Socket)(
-      connectOptions,
-      (...args) => {
-        const [error, ready] = args;
-        if (error === null) {
-          const end = performance.now();
-          const tcpStart = lookedUp ?? start;
-          const tcpEnd = connected ?? end;
-          opened.set(ready, {
-            dns: lookedUp === undefined ? null : roundMs(lookedUp - start),
-            connect: roundMs(tcpEnd - tcpStart),
-            tls: connectOptions.protocol === 'https:' ? roundMs(end - tcpEnd) : null,
-          });
-        }
-        callback(...args);
-      },
-    );
+    const socket = (connector as unknown as (...args: Parameters<ConnectorTypes.connector>) => Socket)(connectOptions, (...args) => {
+      const [error, ready] = args;
+      if (error === null) {
+        const end = performance.now();
+        const tcpStart = lookedUp ?? start;
+        const tcpEnd = connected ?? end;
+        opened.set(ready, {
+          dns: lookedUp === undefined ? null : roundMs(lookedUp - start),
+          connect: roundMs(tcpEnd - tcpStart),
+          tls: connectOptions.protocol === 'https:' ? roundMs(end - tcpEnd) : null,
+        });
+      }
+      callback(...args);
+    });
     socket.once('lookup', () => (lookedUp = performance.now()));
     socket.once('connect', () => (connected = performance.now()));
   };

@@ -1,4 +1,4 @@
-import { MeasureError, type ErrorCode } from '../errors.js';
+import { MeasureError, messageOf, type ErrorCode } from '../errors.js';
 
 // undici codes and Node errno values, exactly.
 const byCode: Record<string, ErrorCode> = {
@@ -74,7 +74,7 @@ const loopMessage = 'redirect loop: the Location was already visited';
 /** The record's `error` object: a stable code and the original message on one line. */
 export function toRecordError(error: unknown): { code: ErrorCode; message: string } {
   const code = toErrorCode(error);
-  const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+  const message = messageOf(error).replace(/\s+/g, ' ').trim();
   if (code === 'TOO_MANY_REDIRECTS' && !(error instanceof MeasureError)) return { code, message: loopMessage };
   return { code, message: message || code };
 }

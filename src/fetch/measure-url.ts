@@ -12,7 +12,6 @@ import { toRecordError } from './error-codes.js';
 import { headerBlockSize } from './header-size.js';
 import type { Attempt, AttemptOf, MeasureContext } from './measure-context.js';
 
-
 // The reason given to undici when a body is no longer wanted (--max-size):
 // made once, since an Error captures a stack trace.
 const stoppedReading = new MeasureError('ABORTED', 'stopped reading the body');
@@ -83,7 +82,12 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#httpVersion = (socket as Socket & { alpnProtocol?: string | false }).alpnProtocol === 'h2' ? '2' : '1.1';
   }
 
-  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders, statusMessage?: string): void {
+  onResponseStart(
+    controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: IncomingHttpHeaders,
+    statusMessage?: string,
+  ): void {
     if (this.#settled) return;
     const { options } = this.#context;
     this.#ttfb = performance.now() - this.#start;

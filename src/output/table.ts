@@ -37,7 +37,14 @@ export function toTableFormatter({ color }: { color: boolean }): { header: strin
         : record.truncated
           ? '  (truncated)'
           : '';
-      return row(String(record.index), status, sizeOf(record.bytes), sizeOf(record.encodedBytes), formatMs(record.timings.total), record.url + note);
+      return row(
+        String(record.index),
+        status,
+        sizeOf(record.bytes),
+        sizeOf(record.encodedBytes),
+        formatMs(record.timings.total),
+        record.url + note,
+      );
     },
   };
 }

@@ -4,7 +4,11 @@ import { LogHistogram } from './percentiles.js';
 import type { ErrorCode, SizeRecord } from '../record.js';
 
 function spread(histogram: LogHistogram, format: (value: number) => string): string {
-  const parts = [['p50', histogram.percentile(50)], ['p95', histogram.percentile(95)], ['max', histogram.max]] as const;
+  const parts = [
+    ['p50', histogram.percentile(50)],
+    ['p95', histogram.percentile(95)],
+    ['max', histogram.max],
+  ] as const;
   return parts.map(([name, value]) => `${name} ${format(value ?? 0)}`).join(', ');
 }
 

@@ -43,7 +43,10 @@ describe('-f csv and -f tsv', () => {
   it('tsv has the same rows with tabs', async () => {
     const { path } = await inputFile('tsv.txt');
     const result = await runCli([path, '-f', 'tsv', '--ordered', '-q']);
-    const rows = result.stdout.trimEnd().split('\n').map((row) => row.split('\t'));
+    const rows = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((row) => row.split('\t'));
     expect(rows.map((row) => row.length)).toEqual([20, 20, 20, 20]);
     expect(rows.map((row) => row[3])).toEqual(['status', '200', '404', '']);
   });

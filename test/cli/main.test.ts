@@ -149,7 +149,9 @@ describe('sitesize FILE', () => {
     }
     expect(server.inFlight.peak).toBeLessThanOrEqual(2);
 
-    expect(result.stderr, 'two summary lines').toMatch(/^sitesize: [^\n]+\nsitesize: bytes p50 12 B, p95 12 B, max 12 B; total p50 [^\n]+\n$/);
+    expect(result.stderr, 'two summary lines').toMatch(
+      /^sitesize: [^\n]+\nsitesize: bytes p50 12 B, p95 12 B, max 12 B; total p50 [^\n]+\n$/,
+    );
     for (const part of ['6 URLs', '6 ok', '0 failed', 'decoded', 'transferred', 'URLs/s']) expect(result.stderr).toContain(part);
   });
 
@@ -411,7 +413,9 @@ describe('a slow stdout (in-process)', () => {
 describe('write errors', () => {
   it('reports a full disk on stderr and exits 1', async () => {
     const server = await serve.http(page);
-    const shell = spawn('sh', ['-c', `"${process.execPath}" "${binPath}" ${server.origin}/a > /dev/full`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const shell = spawn('sh', ['-c', `"${process.execPath}" "${binPath}" ${server.origin}/a > /dev/full`], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     shell.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const timer = setTimeout(() => shell.kill('SIGKILL'), 15_000);

@@ -37,7 +37,9 @@ const peakRssWrapper = [
 
 function runWithPeakRss(args: string[], timeoutMs: number): Promise<MeasuredRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--input-type=module', '-e', peakRssWrapper, '--', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', peakRssWrapper, '--', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stdout: string[] = [];
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => stdout.push(chunk));
@@ -127,7 +129,10 @@ describe('peak memory of the CLI', () => {
       expect(records).toHaveLength(count);
       const seen = new Uint8Array(count);
       for (const record of records) seen[record.index] = (seen[record.index] ?? 0) + 1;
-      expect(seen.every((times) => times === 1), 'each index exactly once').toBe(true);
+      expect(
+        seen.every((times) => times === 1),
+        'each index exactly once',
+      ).toBe(true);
       expect(records.filter((record) => record.url !== `${server.origin}/i/${record.index}`)).toEqual([]);
       expect(records.filter((record) => record.error !== null)).toEqual([]);
       expect(run.peakRssMb, message).toBeLessThan(200);
@@ -152,7 +157,23 @@ describe('peak memory of the CLI', () => {
       writeFileSync(input, Array.from({ length: count + 1 }, (_, index) => `${url(index)}\n`).join(''));
       const records: string[] = [];
       for (let index = 0; index < count; index++) {
-        const record = { url: url(index), index, finalUrl: null, status: null, bytes: null, encodedBytes: null, headerBytes: null, contentType: null, contentEncoding: null, httpVersion: null, redirects: 0, attempts: 1, truncated: false, timings: { dns: null, connect: null, tls: null, ttfb: null, total: 1 }, error: { code: 'RESET', message } };
+        const record = {
+          url: url(index),
+          index,
+          finalUrl: null,
+          status: null,
+          bytes: null,
+          encodedBytes: null,
+          headerBytes: null,
+          contentType: null,
+          contentEncoding: null,
+          httpVersion: null,
+          redirects: 0,
+          attempts: 1,
+          truncated: false,
+          timings: { dns: null, connect: null, tls: null, ttfb: null, total: 1 },
+          error: { code: 'RESET', message },
+        };
         records.push(`${JSON.stringify(record)}\n`);
       }
       const content = records.join('');

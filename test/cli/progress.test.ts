@@ -63,9 +63,11 @@ describe.skipIf(!hasScript)('the progress line on a terminal', () => {
     expect(plain.code).toBe(0);
     // Only the line's own control codes remain: carriage return and erase-line, no colour.
     expect(plain.stdout.replaceAll('\r\u001b[K', '')).not.toContain('\u001b[');
-    expect(screenOf(plain.stdout).slice(0, 7).map((line) => line.replace(/ +[\d.]+ ms {2}/, ' '))).toEqual(
-      screen.slice(0, 7).map((line) => line.replace(/ +[\d.]+ ms {2}/, ' ')),
-    );
+    expect(
+      screenOf(plain.stdout)
+        .slice(0, 7)
+        .map((line) => line.replace(/ +[\d.]+ ms {2}/, ' ')),
+    ).toEqual(screen.slice(0, 7).map((line) => line.replace(/ +[\d.]+ ms {2}/, ' ')));
   });
 
   it('shows failures in red, unless NO_COLOR is set', async () => {
@@ -107,7 +109,12 @@ describe.skipIf(!hasScript)('the progress line on a terminal', () => {
     expect(result.stdout).toMatch(frame);
     const screen = screenOf(result.stdout).filter((line) => line !== '^C');
     expect(screen).toHaveLength(4);
-    expect(screen.slice(0, 2).map((line) => (JSON.parse(line) as SizeRecord).index).sort()).toEqual([0, 1]);
+    expect(
+      screen
+        .slice(0, 2)
+        .map((line) => (JSON.parse(line) as SizeRecord).index)
+        .sort(),
+    ).toEqual([0, 1]);
     expectSummaryAtTheEnd(screen, 2);
   });
 });

@@ -120,7 +120,11 @@ describe('--resume', () => {
     first.child.kill('SIGINT');
     expect((await first.result).code).toBe(130);
     const before = readFileSync(output, 'utf8');
-    expect(parseLines(before).map((record) => record.index).sort((a, b) => a - b)).toEqual([0, 1, 2]);
+    expect(
+      parseLines(before)
+        .map((record) => record.index)
+        .sort((a, b) => a - b),
+    ).toEqual([0, 1, 2]);
 
     release();
     const resumed = await runCli([input, '-o', output, '--resume']);

@@ -41,7 +41,10 @@ describe('credentials and redirects', () => {
     const start = await redirectingTo(() => '/home');
     const record = await measureOne(`http://user:pass@127.0.0.1:${start.port}/go`, { headers: { cookie: 'session=1' } });
     expect(record).toMatchObject({ status: 200, redirects: 1 });
-    expect(start.requests[1]?.headers).toMatchObject({ authorization: `Basic ${Buffer.from('user:pass').toString('base64')}`, cookie: 'session=1' });
+    expect(start.requests[1]?.headers).toMatchObject({
+      authorization: `Basic ${Buffer.from('user:pass').toString('base64')}`,
+      cookie: 'session=1',
+    });
   });
 });
 

@@ -48,8 +48,13 @@ describe('--http2', () => {
 
   it('decodes gzip over h2 and reuses the connection', async () => {
     const server = await serve.http2(page);
-    const records = await collect([`${server.origin}/gzip`, `${server.origin}/gzip`, `${server.origin}/gzip`], { http2: true, insecure: true, concurrency: 1 });
-    for (const record of records) expect(record).toMatchObject({ httpVersion: '2', bytes: body.length, encodedBytes: gzipped.length, contentEncoding: 'gzip' });
+    const records = await collect([`${server.origin}/gzip`, `${server.origin}/gzip`, `${server.origin}/gzip`], {
+      http2: true,
+      insecure: true,
+      concurrency: 1,
+    });
+    for (const record of records)
+      expect(record).toMatchObject({ httpVersion: '2', bytes: body.length, encodedBytes: gzipped.length, contentEncoding: 'gzip' });
     expect(records.map((record) => record.timings.tls === null)).toEqual([false, true, true]);
   });
 

@@ -46,7 +46,6 @@ function header(server: TestServer, name: string, request = 0): string | string[
   return server.requests[request]?.headers[name];
 }
 
-
 function expectShape(record: SizeRecord): void {
   expect(Object.keys(record)).toEqual(recordKeys);
   expect(Object.keys(record.timings)).toEqual(timingKeys);

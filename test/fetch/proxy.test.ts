@@ -45,7 +45,11 @@ describe('--proxy', () => {
     const server = await serve.http(page);
     const secure = await serve.https(page);
     const proxyUrl = proxy.origin.replace('http://', 'http://user:pa%20ss@');
-    const records = await collect([`${server.origin}/plain`, `${secure.origin}/tunnel`], { proxy: proxyUrl, insecure: true, concurrency: 1 });
+    const records = await collect([`${server.origin}/plain`, `${secure.origin}/tunnel`], {
+      proxy: proxyUrl,
+      insecure: true,
+      concurrency: 1,
+    });
     expect(records.map((record) => record.status)).toEqual([200, 200]);
     const expected = `Basic ${Buffer.from('user:pa ss').toString('base64')}`;
     expect(proxy.credentials).toEqual([expected, expected]);
@@ -68,11 +72,13 @@ describe('proxies from the environment', () => {
     const proxied = await serve.http(page);
     const direct = await serve.http(page);
     const secure = await serve.https(page);
-    const result = await runCli(['-k', '-q', `${proxied.origin}/via`, `${direct.origin}/direct`, `${secure.origin}/tunnel`], { env: {
-      HTTP_PROXY: proxy.origin,
-      HTTPS_PROXY: proxy.origin,
-      NO_PROXY: `127.0.0.1:${direct.port}`,
-    } });
+    const result = await runCli(['-k', '-q', `${proxied.origin}/via`, `${direct.origin}/direct`, `${secure.origin}/tunnel`], {
+      env: {
+        HTTP_PROXY: proxy.origin,
+        HTTPS_PROXY: proxy.origin,
+        NO_PROXY: `127.0.0.1:${direct.port}`,
+      },
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(parseLines(result.stdout).map((record) => record.status)).toEqual([200, 200, 200]);
     expect(proxy.forwarded).toEqual([`${proxied.origin}/via`]);

@@ -12,7 +12,10 @@ const quote = (arg: string): string => `'${arg.replaceAll("'", "'\\''")}'`;
  * in a person's shell), through `script -q -e -c CMD /dev/null`; `stdout` is
  * everything the terminal received, escape codes included.
  */
-export function startInTerminal(args: string[], { env = {}, timeoutMs = 15_000 }: { env?: Record<string, string>; timeoutMs?: number } = {}): CliRun {
+export function startInTerminal(
+  args: string[],
+  { env = {}, timeoutMs = 15_000 }: { env?: Record<string, string>; timeoutMs?: number } = {},
+): CliRun {
   const command = [process.execPath, binPath, ...args].map(quote).join(' ');
   // A terminal as a person has it: colours on unless the test sets NO_COLOR.
   const inherited = { ...process.env };

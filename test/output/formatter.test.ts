@@ -64,7 +64,12 @@ describe('tsv', () => {
 describe('table', () => {
   it('aligns columns of fixed width with human sizes, the URL last and the error after it', () => {
     const table = createFormatter('table', { color: false });
-    const lines = [table.header, table.format(okRecord()), table.format(failed), table.format(okRecord({ index: 5, truncated: true, bytes: 3 * 1024 ** 2 }))];
+    const lines = [
+      table.header,
+      table.format(okRecord()),
+      table.format(failed),
+      table.format(okRecord({ index: 5, truncated: true, bytes: 3 * 1024 ** 2 })),
+    ];
     expect(lines).toEqual([
       '  INDEX  STATUS        SIZE        WIRE       TIME  URL\n',
       '      3  200        1.5 KiB       512 B     3.1 ms  http://127.0.0.1:8080/a\n',

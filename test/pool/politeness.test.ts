@@ -38,7 +38,10 @@ describe('--per-host', () => {
     const fast = await serve.http((_request, response) => {
       response.end('fast');
     });
-    const urls = [...Array.from({ length: 50 }, (_, i) => `${slow.origin}/a${i}`), ...Array.from({ length: 10 }, (_, i) => `${fast.origin}/b${i}`)];
+    const urls = [
+      ...Array.from({ length: 50 }, (_, i) => `${slow.origin}/a${i}`),
+      ...Array.from({ length: 10 }, (_, i) => `${fast.origin}/b${i}`),
+    ];
     const result = await runCli(['-c', '10', '--per-host', '2', '-q'], { input: urls.join('\n'), timeoutMs: 30_000 });
     expect(result.code, result.stderr).toBe(0);
     const records = parseLines(result.stdout);

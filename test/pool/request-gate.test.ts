@@ -10,10 +10,12 @@ const serve = useServers();
 // One GET over a keep-alive agent, resolved when the body has been read.
 function get(agent: http.Agent, url: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    http.get(url, { agent }, (response) => {
-      response.resume();
-      response.once('end', resolve);
-    }).once('error', reject);
+    http
+      .get(url, { agent }, (response) => {
+        response.resume();
+        response.once('end', resolve);
+      })
+      .once('error', reject);
   });
 }
 
@@ -41,7 +43,8 @@ async function runPages(concurrency: number, pages: number): Promise<{ peak: num
     return index;
   };
   const finished: number[] = [];
-  for await (const index of runPool(numbers(pages), page, { gate, sleeper: new RetrySleeper(signal), ordered: false, signal })) finished.push(index);
+  for await (const index of runPool(numbers(pages), page, { gate, sleeper: new RetrySleeper(signal), ordered: false, signal }))
+    finished.push(index);
   agent.destroy();
   return { peak: server.inFlight.peak, pendingPeak, done: new Set(finished).size };
 }

@@ -33,7 +33,11 @@ interface Run {
 }
 
 // A pool whose tasks each make one request through the gate.
-function gatedPool<I, R>(inputs: AsyncIterator<I>, task: (input: I) => Promise<R>, { concurrency, ordered, signal }: Run): AsyncGenerator<R> {
+function gatedPool<I, R>(
+  inputs: AsyncIterator<I>,
+  task: (input: I) => Promise<R>,
+  { concurrency, ordered, signal }: Run,
+): AsyncGenerator<R> {
   const gate = new RequestGate({ concurrency, perKey: Infinity, rate: Infinity, signal });
   const sleeper = new RetrySleeper(signal);
   return runPool(inputs, (input) => gate.run(undefined, () => task(input)), { gate, sleeper, ordered, signal });
@@ -42,7 +46,11 @@ function gatedPool<I, R>(inputs: AsyncIterator<I>, task: (input: I) => Promise<R
 describe('runPool', () => {
   it('yields results as they complete, not in input order', async () => {
     const order: number[] = [];
-    for await (const value of gatedPool(iteratorOf([30, 1, 15]), async (ms) => delay(ms, ms), { concurrency: 3, ordered: false, signal: neverAborted() })) {
+    for await (const value of gatedPool(iteratorOf([30, 1, 15]), async (ms) => delay(ms, ms), {
+      concurrency: 3,
+      ordered: false,
+      signal: neverAborted(),
+    })) {
       order.push(value);
     }
     expect(order).toEqual([1, 15, 30]);
@@ -76,7 +84,11 @@ describe('runPool', () => {
 
   it('stops pulling input while the consumer does not take results', async () => {
     const source = countingSource(1000, String);
-    const pool = gatedPool(source.items[Symbol.asyncIterator](), async (item) => item, { concurrency: 5, ordered: false, signal: neverAborted() });
+    const pool = gatedPool(source.items[Symbol.asyncIterator](), async (item) => item, {
+      concurrency: 5,
+      ordered: false,
+      signal: neverAborted(),
+    });
     await pool.next();
     await delay(50);
     expect(source.pulled()).toBeLessThanOrEqual(5 + 2);
@@ -87,7 +99,11 @@ describe('runPool', () => {
     const stop = new AbortController();
     const source = countingSource(1000, String);
     const results: string[] = [];
-    for await (const value of gatedPool(source.items[Symbol.asyncIterator](), async (item) => delay(5, item), { concurrency: 3, ordered: false, signal: stop.signal })) {
+    for await (const value of gatedPool(source.items[Symbol.asyncIterator](), async (item) => delay(5, item), {
+      concurrency: 3,
+      ordered: false,
+      signal: stop.signal,
+    })) {
       results.push(value);
       if (results.length === 10) stop.abort();
     }
@@ -103,7 +119,8 @@ describe('runPool', () => {
       throw new Error('read failed');
     }
     const consume = async (): Promise<void> => {
-      for await (const value of gatedPool(failing(), async (item) => item, { concurrency: 2, ordered: false, signal: neverAborted() })) expect(value).toBe('a');
+      for await (const value of gatedPool(failing(), async (item) => item, { concurrency: 2, ordered: false, signal: neverAborted() }))
+        expect(value).toBe('a');
     };
     await expect(consume()).rejects.toThrow('read failed');
   });

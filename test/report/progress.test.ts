@@ -17,7 +17,9 @@ describe('renderProgress', () => {
     expect(renderProgress({ ...state, total: undefined }, { color: false, width: Infinity })).toBe(
       'sitesize: 120 done, 30.0 URLs/s, 118 ok, 2 failed, 1.5 MiB',
     );
-    expect(renderProgress({ ...state, done: 0, seconds: 0 }, { color: false, width: Infinity })).toMatch(/0\/1000 \(0%\), 0\.0 URLs\/s, .* ETA \?$/);
+    expect(renderProgress({ ...state, done: 0, seconds: 0 }, { color: false, width: Infinity })).toMatch(
+      /0\/1000 \(0%\), 0\.0 URLs\/s, .* ETA \?$/,
+    );
   });
 
   it('never gets wider than the terminal, and colours the failures only when asked to', () => {
