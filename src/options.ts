@@ -1,4 +1,7 @@
 import type { LookupFunction } from 'node:net';
+import { boolean, integerAtLeast, parseHeader, parseProxy, seconds, shard, type Rule, type Shard } from './option-values.js';
+
+export type { Shard } from './option-values.js';
 
 /** The output formats of `-f`. */
 export const formats = ['jsonl', 'csv', 'tsv', 'table'] as const;
@@ -48,12 +51,6 @@ export interface MeasureOptions {
   skip?: (index: number, url: string) => boolean;
 }
 
-/** The `k`-th (1-based) of `n` slices of an input. */
-export interface Shard {
-  k: number;
-  n: number;
-}
-
 export interface ResolvedOptions {
   concurrency: number;
   timeoutMs: number;
@@ -76,136 +73,55 @@ export interface ResolvedOptions {
   skip: ((index: number, url: string) => boolean) | undefined;
 }
 
-const sizeUnits: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-
-// Validators shared by the CLI (as commander argument parsers) and by measure().
-export function parseInteger(value: string, min: number): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isSafeInteger(number) || number < min) {
-    throw new TypeError(`expected an integer >= ${min}, got '${value}'`);
-  }
-  return number;
-}
-
-export function parseSeconds(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
-    throw new TypeError(`expected a number of seconds > 0, got '${value}'`);
-  }
-  return number;
-}
-
-export function parseSize(value: string): number {
-  const match = /^(\d+(?:\.\d+)?)([kmg]?)$/i.exec(value.trim());
-  const multiplier = sizeUnits[match?.[2]?.toLowerCase() ?? ''];
-  const bytes = match && multiplier ? Math.floor(Number(match[1]) * multiplier) : 0;
-  if (bytes < 1) {
-    throw new TypeError(`expected a size such as 500k, 10M or 1G, got '${value}'`);
-  }
-  return bytes;
-}
-
-export function parseHeader(value: string): [string, string] {
-  const colon = value.indexOf(':');
-  const name = value.slice(0, colon).trim();
-  if (colon < 1 || !/^[!#$%&'*+.^`|~\w-]+$/.test(name)) {
-    throw new TypeError(`expected "Name: value", got '${value}'`);
-  }
-  const headerValue = value.slice(colon + 1).trim();
-  if (/[\r\n\0]/.test(headerValue)) {
-    throw new TypeError(`header value of '${name}' must not contain CR, LF or NUL`);
-  }
-  return [name, headerValue];
-}
-
-export function parseShard(value: string): Shard {
-  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
-  const shard = { k: Number(match?.[1]), n: Number(match?.[2]) };
-  if (!isShard(shard)) {
-    throw new TypeError(`expected a shard k/n with 1 <= k <= n, such as 1/4, got '${value}'`);
-  }
-  return shard;
-}
-
-function isShard(shard: Shard): boolean {
-  return Number.isSafeInteger(shard.k) && Number.isSafeInteger(shard.n) && shard.k >= 1 && shard.k <= shard.n;
-}
-
-export function parseProxy(value: string): URL {
-  let url: URL | undefined;
-  try {
-    url = new URL(value.includes('://') ? value : `http://${value}`);
-  } catch {
-    url = undefined;
-  }
-  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
-    throw new TypeError(`expected an http(s) proxy URL, got '${value}'`);
-  }
-  return url;
-}
-
 /** The CLI's rules for output options that only make sense together. */
 export function checkOutputOptions({ output, resume, format }: { output?: string; resume?: true; format: string }): void {
   if (resume === true && output === undefined) throw new TypeError('--resume needs -o <file>: the file to continue');
   if (resume === true && format !== 'jsonl') throw new TypeError(`--resume reads jsonl output only, not -f ${format}`);
 }
 
-function check<T>(name: string, value: T | undefined, fallback: T, valid: (value: T) => boolean, expected: string): T {
+function check<T>(name: string, value: T | undefined, fallback: T, rule: Rule<T>): T {
   if (value === undefined) return fallback;
-  if (!valid(value)) {
-    throw new TypeError(`Expected \`${name}\` to be ${expected}, got ${String(value)}`);
-  }
+  if (!rule.valid(value)) throw new TypeError(`Expected \`${name}\` to be ${rule.expected}, got ${String(value)}`);
   return value;
 }
 
-const isInteger = (min: number) => (value: number) => Number.isSafeInteger(value) && value >= min;
-const isPositive = (value: number) => Number.isFinite(value) && value > 0;
-const isBoolean = (value: boolean) => typeof value === 'boolean';
+const isFunction: Rule<((index: number, url: string) => boolean) | undefined> = {
+  expected: 'a function',
+  valid: (value) => typeof value === 'function',
+};
 
 export function resolveOptions(options: MeasureOptions, defaultUserAgent: string): ResolvedOptions {
-  const compression = check('compression', options.compression, true, isBoolean, 'a boolean');
+  const compression = check('compression', options.compression, true, boolean);
   const headers: Record<string, string> = {
     'user-agent': options.userAgent ?? defaultUserAgent,
     ...(compression ? { 'accept-encoding': 'gzip, deflate, br' } : {}),
   };
   for (const [name, value] of Object.entries(options.headers ?? {})) {
-    parseHeader(`${name}: ${value}`);
-    headers[name.toLowerCase()] = value;
+    const [lowerName] = parseHeader(`${name}: ${value}`);
+    headers[lowerName] = value;
   }
   for (const [name, value] of Object.entries(headers)) {
     if (value === '') Reflect.deleteProperty(headers, name);
   }
   return {
-    concurrency: check('concurrency', options.concurrency, 10, isInteger(1), 'an integer >= 1'),
-    timeoutMs: check('timeout', options.timeout, 30, isPositive, 'a number of seconds > 0') * 1000,
-    connectTimeoutMs: check('connectTimeout', options.connectTimeout, 10, isPositive, 'a number of seconds > 0') * 1000,
-    maxRedirects: check('maxRedirects', options.maxRedirects, 10, isInteger(0), 'an integer >= 0'),
-    follow: check('follow', options.follow, true, isBoolean, 'a boolean'),
-    maxSize: check('maxSize', options.maxSize, Infinity, isInteger(1), 'an integer >= 1'),
+    concurrency: check('concurrency', options.concurrency, 10, integerAtLeast(1)),
+    timeoutMs: check('timeout', options.timeout, 30, seconds) * 1000,
+    connectTimeoutMs: check('connectTimeout', options.connectTimeout, 10, seconds) * 1000,
+    maxRedirects: check('maxRedirects', options.maxRedirects, 10, integerAtLeast(0)),
+    follow: check('follow', options.follow, true, boolean),
+    maxSize: check('maxSize', options.maxSize, Infinity, integerAtLeast(1)),
     headers,
     compression,
-    insecure: check('insecure', options.insecure, false, isBoolean, 'a boolean'),
-    ordered: check('ordered', options.ordered, false, isBoolean, 'a boolean'),
+    insecure: check('insecure', options.insecure, false, boolean),
+    ordered: check('ordered', options.ordered, false, boolean),
     signal: options.signal,
     lookup: options.lookup,
-    perHost: check('perHost', options.perHost, Infinity, isInteger(1), 'an integer >= 1'),
-    rate: check('rate', options.rate, Infinity, isInteger(1), 'an integer >= 1'),
-    retries: check('retries', options.retries, 0, isInteger(0), 'an integer >= 0'),
+    perHost: check('perHost', options.perHost, Infinity, integerAtLeast(1)),
+    rate: check('rate', options.rate, Infinity, integerAtLeast(1)),
+    retries: check('retries', options.retries, 0, integerAtLeast(0)),
     proxy: options.proxy === undefined || options.proxy === false ? options.proxy : parseProxy(options.proxy),
-    http2: check('http2', options.http2, false, isBoolean, 'a boolean'),
-    shard: check<Shard | undefined>(
-      'shard',
-      options.shard,
-      undefined,
-      (shard) => shard !== undefined && isShard(shard),
-      '{ k, n } with 1 <= k <= n',
-    ),
-    skip: check<((index: number, url: string) => boolean) | undefined>(
-      'skip',
-      options.skip,
-      undefined,
-      (skip) => typeof skip === 'function',
-      'a function',
-    ),
+    http2: check('http2', options.http2, false, boolean),
+    shard: options.shard === undefined ? undefined : check('shard', options.shard, options.shard, shard),
+    skip: check('skip', options.skip, undefined, isFunction),
   };
 }

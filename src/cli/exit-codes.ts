@@ -1,4 +1,7 @@
 // The CLI's exit codes (SPEC "exit codes"): kept apart so that --help and
 // --version can use them without loading the run.
+export const exitOk = 0;
+/** Some record has an `error`. */
+export const exitFailed = 1;
 export const exitUsage = 2;
 export const exitInterrupted = 130;

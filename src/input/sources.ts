@@ -1,3 +1,4 @@
+import { hasScheme } from '../scheme.js';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 
@@ -5,7 +6,7 @@ import type { Readable } from 'node:stream';
 export type Source = string;
 
 export function isUrlSource(source: Source): boolean {
-  return source.includes('://');
+  return hasScheme(source);
 }
 
 // Splits a text stream into lines as it is read, so only one chunk is held at a time.

@@ -1,3 +1,4 @@
+import { hasScheme } from '../scheme.js';
 import { MeasureError } from '../errors.js';
 
 /** What is fetched for one input line: the URL without credentials and, if it had some, their Basic auth. */
@@ -33,7 +34,7 @@ function decodeComponent(value: string): string {
 export function toTarget(line: string): Target | MeasureError {
   let url: URL;
   try {
-    url = new URL(line.includes('://') ? line : `https://${line}`);
+    url = new URL(hasScheme(line) ? line : `https://${line}`);
   } catch {
     return new MeasureError('INVALID_URL', 'not a valid URL');
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseShard, resolveOptions } from '../../src/options.js';
+import { parseShard } from '../../src/option-values.js';
+import { resolveOptions } from '../../src/options.js';
 import { inShard } from '../../src/input/shard.js';
 import { range, urlList, useTempFolder } from '../helpers/files.js';
 import { collect, parseLines, runCli } from '../helpers/run.js';

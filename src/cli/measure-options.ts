@@ -1,0 +1,35 @@
+import type { MeasureOptions, ResolvedOptions } from '../options.js';
+import type { CliOptions } from './program.js';
+import type { ResumeState } from './resume.js';
+
+export type Selection = Pick<ResolvedOptions, 'shard' | 'skip'>;
+
+// The URLs this run measures: those of the shard that the resumed file lacks.
+export function toSelection(options: CliOptions, resumed: ResumeState | undefined): Selection {
+  return { shard: options.shard, skip: resumed && ((index, url) => resumed.done.has(index, url)) };
+}
+
+/** The CLI's options as the library takes them (the library validates them again, by the same rules). */
+export function toMeasureOptions(options: CliOptions, signal: AbortSignal, selection: Selection): MeasureOptions {
+  return {
+    concurrency: options.concurrency,
+    timeout: options.timeout,
+    connectTimeout: options.connectTimeout,
+    maxRedirects: options.maxRedirects,
+    follow: options.follow,
+    headers: Object.fromEntries(options.header),
+    compression: options.compression,
+    insecure: options.insecure === true,
+    ordered: options.ordered === true,
+    retries: options.retries,
+    http2: options.http2 === true,
+    signal,
+    ...(options.perHost === undefined ? {} : { perHost: options.perHost }),
+    ...(options.rate === undefined ? {} : { rate: options.rate }),
+    ...(options.proxy === undefined ? {} : { proxy: options.proxy.href }),
+    ...(options.maxSize === undefined ? {} : { maxSize: options.maxSize }),
+    ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
+    ...(selection.shard === undefined ? {} : { shard: selection.shard }),
+    ...(selection.skip === undefined ? {} : { skip: selection.skip }),
+  };
+}

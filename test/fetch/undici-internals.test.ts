@@ -1,0 +1,21 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { Agent, buildConnector, redirectInterceptor } from '../../src/fetch/undici.js';
+
+const require = createRequire(import.meta.url);
+const undici = require('undici') as typeof import('undici');
+
+// src/fetch/undici.ts loads undici's modules one by one for a fast start and
+// falls back to the index should a later 7.x move one: that fallback would
+// quietly cost ~50 ms per start, so the paths are checked here.
+describe("undici's modules loaded one by one", () => {
+  it.each([
+    ['dispatcher/agent.js', () => undici.Agent, Agent],
+    ['core/connect.js', () => undici.buildConnector, buildConnector],
+    ['interceptor/redirect.js', () => undici.interceptors.redirect, redirectInterceptor],
+  ])('finds undici/lib/%s, the same export as the index has', (path, fromIndex, loaded) => {
+    expect(() => require.resolve(`undici/lib/${path}`)).not.toThrow();
+    expect(require(`undici/lib/${path}`)).toBe(fromIndex());
+    expect(loaded).toBe(fromIndex());
+  });
+});
