@@ -1,6 +1,38 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The pipeline's stages, in the order data goes through them: a stage may
+// import the shared files at the top of src/ and the stages before it, never
+// one after it. measure.ts and index.ts compose the stages; only cli/ uses them.
+const stages = ['input', 'pool', 'fetch', 'page', 'crawl', 'report', 'output', 'cli'];
+const sharedFiles = ['errors', 'record', 'options', 'option-values', 'scheme', 'version'].map((name) => `src/${name}.ts`);
+
+function importsOnlyFrom(earlier, prefix) {
+  const later = stages.filter((stage) => !earlier.includes(stage));
+  const composers = earlier.includes('cli') ? [] : [`${prefix}measure.js`, `${prefix}index.js`];
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: [...later.map((stage) => `${prefix}${stage}/*`), ...composers],
+            message: 'Import only downward: the shared files and the stages before this one.',
+          },
+        ],
+      },
+    ],
+  };
+}
+
+const layering = [
+  { files: sharedFiles, rules: importsOnlyFrom([], './') },
+  ...stages.map((stage, position) => ({
+    files: [`src/${stage}/**/*.ts`],
+    rules: importsOnlyFrom(stages.slice(0, position + 1), '../'),
+  })),
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', 'node_modules/'] },
   js.configs.recommended,
@@ -24,6 +56,7 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'process', property: 'exit', message: 'Return an exit code from main() instead.' }],
     },
   },
+  ...layering,
   {
     // Tests fake async sources and tasks without awaiting anything.
     files: ['test/**/*.ts'],

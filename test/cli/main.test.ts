@@ -4,12 +4,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
-import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { SizeRecord } from '../../src/index.js';
-import { binPath, parseLines, recordKeys, runCli, startCli, timingKeys, type CliResult, type CliRun } from '../helpers/run.js';
+import { binPath, outcomeOf, parseLines, recordKeys, runCli, startCli, timingKeys, type CliResult, type CliRun } from '../helpers/run.js';
 import { closedPort, useServers, type Handler } from '../helpers/servers.js';
+import { waitFor } from '../helpers/wait.js';
 
 // Every key of the SPEC's record table, and of its `timings` object, sorted.
 const sortedRecordKeys = [...recordKeys].sort();
@@ -60,14 +60,6 @@ function expectUsageError(result: CliResult): void {
   expectNoStackTrace(result.stderr);
 }
 
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await delay(10);
-  }
-}
-
 // Resolves once the child has written `count` whole lines to stdout (or has ended).
 function linesWritten(run: CliRun, count: number): Promise<void> {
   return new Promise((resolve) => {
@@ -86,28 +78,19 @@ function linesWritten(run: CliRun, count: number): Promise<void> {
 function runShell(script: string, args: string[], timeoutMs: number): Promise<CliResult & { ms: number }> {
   const started = Date.now();
   const child = spawn('sh', ['-c', script, 'sh', ...args], { cwd: packageRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   // Killing the group, not just sh, so that a CLI that never stops is not left behind.
-  const timer = setTimeout(() => {
+  const killGroup = (): void => {
     try {
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
     } catch {
       // The group has already gone.
     }
-  }, timeoutMs);
-  return new Promise((resolve) => {
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
-    });
-  });
+  };
+  return outcomeOf(child, timeoutMs, killGroup).then((result) => ({ ...result, ms: Date.now() - started }));
 }
 
 /** A stdout that takes every write but calls none back, so it never drains, until `release()`. */
-function heldStdout(): { stream: Writable; text: () => string; release: () => void } {
+function heldStdout(): { stream: Writable; text: () => string; held: () => number; release: () => void } {
   const chunks: string[] = [];
   const pending: (() => void)[] = [];
   let held = true;
@@ -123,7 +106,7 @@ function heldStdout(): { stream: Writable; text: () => string; release: () => vo
     held = false;
     for (const callback of pending.splice(0)) callback();
   };
-  return { stream, text: () => chunks.join(''), release };
+  return { stream, text: () => chunks.join(''), held: () => pending.length, release };
 }
 
 function textSink(): { stream: PassThrough; text: () => string } {
@@ -397,8 +380,11 @@ describe('a slow stdout (in-process)', () => {
       signals: new EventEmitter(),
     });
 
-    await delay(500);
-    expect(server.requests.length).toBeGreaterThan(0);
+    // Once stdout holds a write and the server has nothing left to answer, the run has stopped pulling.
+    await waitFor(
+      () => stdout.held() > 0 && server.requests.length > 0 && server.inFlight.current === 0,
+      'a held write and an idle server',
+    );
     expect(server.requests.length, 'requests made while stdout is full').toBeLessThanOrEqual(concurrency * 2 + 3);
 
     stdout.release();
@@ -416,11 +402,7 @@ describe('write errors', () => {
     const shell = spawn('sh', ['-c', `"${process.execPath}" "${binPath}" ${server.origin}/a > /dev/full`], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    let stderr = '';
-    shell.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => shell.kill('SIGKILL'), 15_000);
-    const code = await new Promise<number | null>((resolve) => shell.once('close', resolve));
-    clearTimeout(timer);
+    const { code, stderr } = await outcomeOf(shell, 15_000);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^sitesize: cannot write the results: ENOSPC[^\n]*\n$/);
   });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseLines } from '../helpers/run.js';
+import { outcomeOf, parseLines } from '../helpers/run.js';
 import { useServers } from '../helpers/servers.js';
 
 const megabyte = 1024 * 1024;
@@ -40,28 +40,17 @@ function runWithPeakRss(args: string[], timeoutMs: number): Promise<MeasuredRun>
   const child = spawn(process.execPath, ['--input-type=module', '-e', peakRssWrapper, '--', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const stdout: string[] = [];
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => stdout.push(chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  return new Promise((resolve, reject) => {
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      const report = /^maxrss=(\d+)\n/m.exec(stderr);
-      if (!report?.[1]) {
-        reject(new Error(`no maxrss report (code ${code}, signal ${signal}): ${stderr}`));
-        return;
-      }
-      resolve({
-        code,
-        signal,
-        stdout: stdout.join(''),
-        stderr: stderr.replace(report[0], ''),
-        peakRssMb: Number(report[1]) / 1024,
-        seconds: (performance.now() - started) / 1000,
-      });
-    });
+  return outcomeOf(child, timeoutMs).then(({ code, signal, stdout, stderr }) => {
+    const report = /^maxrss=(\d+)\n/m.exec(stderr);
+    if (!report?.[1]) throw new Error(`no maxrss report (code ${code}, signal ${signal}): ${stderr}`);
+    return {
+      code,
+      signal,
+      stdout,
+      stderr: stderr.replace(report[0], ''),
+      peakRssMb: Number(report[1]) / 1024,
+      seconds: (performance.now() - started) / 1000,
+    };
   });
 }
 

@@ -1,10 +1,11 @@
+import type { Readable } from 'node:stream';
 import { readFileSync } from 'node:fs';
-import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { SizeRecord } from '../../src/index.js';
 import { range, urlList, useTempFolder } from '../helpers/files.js';
 import { parseLines, runCli } from '../helpers/run.js';
 import { closedPort, useServers, type Handler } from '../helpers/servers.js';
+import { waitFor, waitForOutput } from '../helpers/wait.js';
 import { hasScript, runInTerminal, screenOf, startInTerminal } from '../helpers/terminal.js';
 
 const files = useTempFolder('progress');
@@ -98,10 +99,9 @@ describe.skipIf(!hasScript)('the progress line on a terminal', () => {
     });
     const input = files.write('hang.txt', urlList(range(10).map((index) => `${server.origin}/${index < 2 ? 'fast' : 'hang'}/${index}`)));
     const run = startInTerminal([input, '-c', '3']);
-    const deadline = Date.now() + 10_000;
-    while (server.inFlight.current < 3 && Date.now() < deadline) await delay(10);
-    // Give the line a frame or two on screen before the interrupt.
-    await delay(300);
+    await waitFor(() => server.inFlight.current >= 3, 'three hanging requests');
+    // The line is on screen before the interrupt.
+    await waitForOutput(run.child.stdout as Readable, 'sitesize: ');
     // Ctrl-C, typed on the terminal: the terminal sends SIGINT to the CLI.
     run.child.stdin?.write('\u0003');
     const result = await run.result;

@@ -1,10 +1,10 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { SizeRecord } from '../../src/index.js';
 import { range, urlList, useTempFolder } from '../helpers/files.js';
 import { parseLines, runCli, startCli, type CliResult } from '../helpers/run.js';
 import { useServers, type Handler, type TestServer } from '../helpers/servers.js';
+import { waitFor } from '../helpers/wait.js';
 
 const files = useTempFolder('resume');
 const serve = useServers();
@@ -29,14 +29,6 @@ async function holdingServer(): Promise<{ server: TestServer; release: () => voi
     for (const answer of waiting.splice(0)) answer();
   };
   return { server, release };
-}
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await delay(10);
-  }
 }
 
 const lineCount = (path: string): number => (existsSync(path) ? readFileSync(path, 'utf8').split('\n').length - 1 : 0);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { measure } from '../../src/index.js';
 import type { MeasureOptions, SizeRecord } from '../../src/index.js';
@@ -54,13 +54,13 @@ export function startCli(args: string[], { input, timeoutMs = 15_000, env }: Cli
   return { child, result: outcomeOf(child, timeoutMs) };
 }
 
-/** What a spawned child printed and how it ended; it is killed if it outlives `timeoutMs`. */
-export function outcomeOf(child: ChildProcessWithoutNullStreams, timeoutMs: number): Promise<CliResult> {
+/** What a spawned child printed and how it ended; `kill` ends it (by default SIGKILL) if it outlives `timeoutMs`. */
+export function outcomeOf(child: ChildProcess, timeoutMs: number, kill = (): unknown => child.kill('SIGKILL')): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const timer = setTimeout(kill, timeoutMs);
   return new Promise<CliResult>((resolve) => {
     child.once('close', (code, signal) => {
       clearTimeout(timer);

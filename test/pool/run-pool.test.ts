@@ -5,6 +5,7 @@ import { RetrySleeper } from '../../src/pool/retry-sleeper.js';
 import { runPool } from '../../src/pool/run-pool.js';
 import { collect } from '../helpers/run.js';
 import { startHttpServer, type TestServer } from '../helpers/servers.js';
+import { settle, waitFor } from '../helpers/wait.js';
 
 // A source that records how far it has been read.
 function countingSource(count: number, toItem: (index: number) => string): { pulled: () => number; items: AsyncIterable<string> } {
@@ -90,7 +91,7 @@ describe('runPool', () => {
       signal: neverAborted(),
     });
     await pool.next();
-    await delay(50);
+    await settle();
     expect(source.pulled()).toBeLessThanOrEqual(5 + 2);
     await pool.return(undefined);
   });
@@ -149,16 +150,17 @@ describe('measure() pool over real requests', () => {
 
   it('pulls input lazily: only as far as the free slots', async () => {
     const release: (() => void)[] = [];
-    server = await startHttpServer((_request, response) => {
+    const holding = await startHttpServer((_request, response) => {
       release.push(() => response.end('ok'));
     });
-    const { origin } = server;
+    server = holding;
+    const { origin } = holding;
     const source = countingSource(100_000, (index) => `${origin}/${index}`);
     const stop = new AbortController();
     const run = collect(source.items, { concurrency: 3, signal: stop.signal });
-    for (let waited = 0; server.requests.length < 3 && waited < 5000; waited += 10) await delay(10);
-    await delay(50);
-    expect(server.requests).toHaveLength(3);
+    await waitFor(() => holding.requests.length >= 3, 'three requests');
+    await settle();
+    expect(holding.requests).toHaveLength(3);
     expect(source.pulled()).toBeLessThanOrEqual(4);
     stop.abort();
     const records = await run;
