@@ -5,10 +5,10 @@ import { Parser } from 'htmlparser2';
 import type { Destination } from './destinations.js';
 import type { DocumentIndex } from './document-index.js';
 import { attribute, type Attributes } from './html-attributes.js';
-import { discoverFromElement, discoverFromImage, lazyLoaderImage } from './html-element-rules.js';
+import { discoverFromElement } from './html-element-rules.js';
 import type { Discovery } from './html-link-rules.js';
+import { createPictureTracker } from './html-picture.js';
 import type { Device } from './media-query.js';
-import { pickPictureImage, type PictureSource } from './picture-source.js';
 import { resolveUrl } from './resolve-url.js';
 
 /** A subresource the document names, resolved. */
@@ -73,10 +73,12 @@ export function createHtmlScanner(options: HtmlScannerOptions): HtmlScanner {
   // Open elements, counted rather than stacked: htmlparser2 closes every element it opens, void ones included.
   let depth = 0;
   let skipDepth = 0;
+  // The <video> or <audio> whose <source>s are open, with its depth: nested media do not occur.
+  let mediaKind: 'video' | 'audio' | undefined;
   let mediaDepth = 0;
   let rawText: string | undefined;
   let styleText: { css: string[]; media: string | undefined } | undefined;
-  let picture: { depth: number; sources: PictureSource[]; done: boolean } | undefined;
+  const pictures = createPictureTracker(device);
 
   const report = ({ reference, destination, deferred: isDeferred }: Discovery): void => {
     const url = resolveUrl(reference, baseUrl);
@@ -95,27 +97,12 @@ export function createHtmlScanner(options: HtmlScannerOptions): HtmlScanner {
   };
 
   const discover = (name: string, attributes: Attributes): Discovery[] => {
-    const childOfPicture = picture !== undefined && !picture.done && depth === picture.depth + 1;
-    if (name === 'source' && childOfPicture) {
-      picture?.sources.push({
-        srcset: attribute(attributes, 'srcset'),
-        sizes: attribute(attributes, 'sizes'),
-        media: attribute(attributes, 'media'),
-        type: attribute(attributes, 'type'),
-      });
-      const lazy = lazyLoaderImage(attributes, device);
-      return lazy === undefined ? [] : [{ reference: lazy, destination: 'image', deferred: true }];
-    }
-    if (name === 'img' && picture !== undefined && childOfPicture) {
-      picture.done = true;
-      const image = { src: attribute(attributes, 'src'), srcset: attribute(attributes, 'srcset'), sizes: attribute(attributes, 'sizes') };
-      return discoverFromImage(attributes, pickPictureImage(picture.sources, image, device), device);
-    }
-    if (name === 'source') {
-      const src = mediaDepth > 0 ? attribute(attributes, 'src') : undefined;
-      return src === undefined ? [] : [{ reference: src, destination: 'video', deferred: true }];
-    }
-    return discoverFromElement(name, attributes, device);
+    const fromPicture = pictures.open(name, attributes, depth);
+    if (fromPicture !== undefined) return fromPicture;
+    if (name !== 'source') return discoverFromElement(name, attributes, device);
+    // A <source> of <video> or <audio> names a media body; elsewhere it names nothing.
+    const src = attribute(attributes, 'src');
+    return src === undefined || mediaKind === undefined ? [] : [{ reference: src, destination: mediaKind, deferred: true }];
   };
 
   const onOpen = (name: string, attributes: Attributes): void => {
@@ -124,8 +111,10 @@ export function createHtmlScanner(options: HtmlScannerOptions): HtmlScanner {
     index?.addElement(name, attributes);
     if (name === 'base' && !baseSet) setBase(attribute(attributes, 'href'));
     for (const discovery of discover(name, attributes)) report(discovery);
-    if (name === 'picture' && picture === undefined) picture = { depth, sources: [], done: false };
-    if (name === 'video' || name === 'audio') mediaDepth += 1;
+    if ((name === 'video' || name === 'audio') && mediaKind === undefined) {
+      mediaKind = name;
+      mediaDepth = depth;
+    }
     if (name === 'style') styleText = { css: [], media: attribute(attributes, 'media') };
     const style = attribute(attributes, 'style');
     if (style !== undefined && style.trim() !== '') options.onStyleAttribute?.(style, baseUrl);
@@ -146,8 +135,8 @@ export function createHtmlScanner(options: HtmlScannerOptions): HtmlScanner {
 
   const onClose = (name: string): void => {
     if (skipDepth === 0) {
-      if (name === 'picture' && picture?.depth === depth) picture = undefined;
-      if ((name === 'video' || name === 'audio') && mediaDepth > 0) mediaDepth -= 1;
+      pictures.close(name, depth);
+      if (name === mediaKind && depth === mediaDepth) mediaKind = undefined;
       if (name === 'style' && styleText !== undefined) {
         options.onStyleText?.(styleText.css.join(''), baseUrl, styleText.media);
         styleText = undefined;
