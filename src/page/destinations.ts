@@ -63,19 +63,18 @@ export function acceptFor(destination: Destination): string {
 }
 
 // The `as` values Chromium preloads (PreloadHelper::GetResourceTypeFromAsAttribute);
-// any other value makes the preload do nothing.
+// any other value makes the preload do nothing. Audio and video are not among
+// them: Chromium disables media preloads until the preload cache handles ranges.
 const PRELOAD_AS: ReadonlyMap<string, Destination> = new Map<string, Destination>([
   ['style', 'style'],
   ['script', 'script'],
   ['image', 'image'],
   ['font', 'font'],
   ['fetch', 'fetch'],
-  ['audio', 'audio'],
-  ['video', 'video'],
   ['track', 'track'],
 ]);
 
 /** The destination of `<link rel=preload as=…>`, or undefined when `as` is not one a browser preloads. */
 export function preloadDestination(as: string | undefined): Destination | undefined {
-  return as === undefined ? undefined : PRELOAD_AS.get(as.trim().toLowerCase());
+  return as === undefined ? undefined : PRELOAD_AS.get(as.toLowerCase());
 }

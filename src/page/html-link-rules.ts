@@ -53,7 +53,5 @@ function discoverPreload(attributes: Attributes, href: string | undefined, devic
           device,
         )
       : href;
-  if (reference === undefined) return undefined;
-  // Media bodies are left out wherever they are named.
-  return { reference, destination, deferred: destination === 'audio' || destination === 'video' };
+  return reference === undefined ? undefined : { reference, destination, deferred: false };
 }

@@ -16,6 +16,7 @@ describe('createHtmlScanner: what is fetched', () => {
     ['preload as font', '<link rel=preload as=font href=/f.woff2 crossorigin>', [`font ${at('/f.woff2')}`]],
     ['preload as script', '<link rel=preload as=script href=/a.js>', [`script ${at('/a.js')}`]],
     ['preload as image', '<link rel=preload as=image href=/a.png>', [`image ${at('/a.png')}`]],
+    ['preload as track', '<link rel=preload as=track href=/t.vtt>', [`track ${at('/t.vtt')}`]],
     ['preload as fetch', '<link rel=preload as=fetch href=/d.json>', [`fetch ${at('/d.json')}`]],
     ['preload with imagesrcset', '<link rel=preload as=image href=/s.png imagesrcset="/1.png 1x, /2.png 2x">', [`image ${at('/2.png')}`]],
     ['preload without as', '<link rel=preload href=/a.js>', []],
@@ -59,7 +60,7 @@ describe('createHtmlScanner: what is deferred', () => {
     ['a data-srcset image', '<img data-srcset="/s.jpg 400w, /l.jpg 1600w" data-sizes="100vw">', [], [`image ${at('/l.jpg')}`]],
     ['video and audio bodies', '<video src=/v.mp4><source src=/v.webm></video><audio src=/a.mp3><source src=/a.ogg></audio>', [], [`video ${at('/v.mp4')}`, `video ${at('/v.webm')}`, `audio ${at('/a.mp3')}`, `audio ${at('/a.ogg')}`]],
     ['a source outside media or picture', '<div><source src=/x.mp4 srcset=/y.png></div>', [], []],
-    ['preload of a video', '<link rel=preload as=video href=/v.mp4>', [], [`video ${at('/v.mp4')}`]],
+    ['preload of a video, which Chromium does not preload', '<link rel=preload as=video href=/v.mp4>', [], []],
     ['a deferred URL counted once', '<img loading=lazy src=/a.png><img loading=lazy src=/a.png#x>', [], [`image ${at('/a.png')}`]],
     ['a URL fetched already is not deferred too', '<img src=/a.png><img loading=lazy src=/a.png>', [`image ${at('/a.png')}`], []],
   ])('%s', (_name, html, resources, deferred) => {
