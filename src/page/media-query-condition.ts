@@ -1,4 +1,5 @@
-import { parse, tokenize, tokenTypes, type Condition, type CssNode, type GeneralEnclosed, type MediaQuery } from 'css-tree';
+import { tokenize, tokenTypes, type Condition, type CssNode, type GeneralEnclosed, type MediaQuery } from 'css-tree';
+import { parseSnippet } from './css-parse.js';
 import type { Device } from './media-query.js';
 import { evaluateFeature, evaluateRange, type Kleene } from './media-query-feature.js';
 
@@ -36,7 +37,7 @@ function evaluateEquality(node: GeneralEnclosed, device: Device): Kleene {
   if (delims.length !== 1 || equals === undefined || raw.value[equals[0]] !== '=') return undefined;
   const text = `(${raw.value.slice(0, equals[0])} <= ${raw.value.slice(equals[1])})`;
   try {
-    const range = (parse(text, { context: 'mediaQuery' }) as MediaQuery).condition?.children.first;
+    const range = (parseSnippet(text, { context: 'mediaQuery' }) as MediaQuery).condition?.children.first;
     return range?.type === 'FeatureRange' ? evaluateRange({ ...range, leftComparison: '=' }, device) : undefined;
   } catch {
     return undefined;

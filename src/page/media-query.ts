@@ -1,4 +1,5 @@
-import { parse, tokenize, tokenTypes, type MediaQuery } from 'css-tree';
+import { tokenize, tokenTypes, type MediaQuery } from 'css-tree';
+import { parseSnippet } from './css-parse.js';
 import { evaluateCondition, InvalidMediaQuery } from './media-query-condition.js';
 
 /** The screen that discovery emulates: its viewport in CSS pixels and its device pixel ratio. */
@@ -71,7 +72,7 @@ export function matchesMedia(query: string, device: Device): boolean {
   return queries.some(({ text, empty }) => {
     if (empty) return false;
     try {
-      return evaluateQuery(parse(text, { context: 'mediaQuery' }) as MediaQuery, device);
+      return evaluateQuery(parseSnippet(text, { context: 'mediaQuery' }) as MediaQuery, device);
     } catch {
       // css-tree throws on what its grammar rejects, and evaluateCondition on what it lets through.
       return false;
