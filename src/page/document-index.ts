@@ -84,10 +84,10 @@ export class DocumentIndex {
     }
   }
 
-  /** Whether one element, or several together, could give the compound all it needs. */
+  /** Whether the document has every element the requirement names. */
   couldMatch(compound: Compound): boolean {
     return (
-      (compound.tag === undefined || this.#tags.has(compound.tag)) &&
+      compound.tags.every((tag) => this.#tags.has(tag)) &&
       compound.ids.every((id) => this.#ids.has(id)) &&
       compound.classes.every((name) => this.#classes.has(name)) &&
       compound.attributes.every((name) => this.#attributes.has(name))

@@ -1,19 +1,20 @@
-import { ident, type CssNode, type Selector, type SelectorList } from 'css-tree';
+import { ident, type Selector, type SelectorList } from 'css-tree';
 
 /**
- * What the rightmost compound selector of a rule needs from a document: an element with this tag (any
- * when absent), and somewhere these ids, classes and attributes. Pseudo-classes other than the
- * interactive ones are not checked, so a requirement may match where the selector would not.
+ * What a selector needs from a document: elements with these tags, ids, classes and attribute names,
+ * from all its compounds (`.nav a` needs a `.nav` and an `a`), not necessarily on one element.
+ * Pseudo-classes other than the interactive ones are not checked, so a requirement may match where
+ * the selector would not.
  */
 export interface Compound {
-  readonly tag?: string;
+  readonly tags: readonly string[];
   readonly ids: readonly string[];
   readonly classes: readonly string[];
   readonly attributes: readonly string[];
 }
 
 /** Matches any element: for `*`, `style` attributes and declarations that need no element. */
-export const universal: Compound = { ids: [], classes: [], attributes: [] };
+export const universal: Compound = { tags: [], ids: [], classes: [], attributes: [] };
 
 // State that only a user's pointer or keyboard brings about, never a first paint.
 const interactive = new Set(['hover', 'focus', 'active', 'focus-within', 'focus-visible']);
@@ -24,9 +25,8 @@ const alternatives = new Set(['is', 'where', 'matches', '-webkit-any', '-moz-any
 const maxAlternatives = 32;
 
 function merge(a: Compound, b: Compound): Compound {
-  const tag = a.tag ?? b.tag;
   return {
-    ...(tag === undefined ? {} : { tag }),
+    tags: [...a.tags, ...b.tags],
     ids: [...a.ids, ...b.ids],
     classes: [...a.classes, ...b.classes],
     attributes: [...a.attributes, ...b.attributes],
@@ -38,13 +38,6 @@ function crossProduct(left: readonly Compound[], right: readonly Compound[]): Co
   return left.flatMap((a) => right.map((b) => merge(a, b)));
 }
 
-// The compound after the last combinator.
-function rightmost(selector: Selector): CssNode[] {
-  const nodes = selector.children.toArray();
-  const last = nodes.findLastIndex((node) => node.type === 'Combinator');
-  return nodes.slice(last + 1);
-}
-
 function isInteractive(selector: Selector): boolean {
   return selector.children.some((node) => node.type === 'PseudoClassSelector' && interactive.has(node.name.toLowerCase()));
 }
@@ -54,19 +47,23 @@ function localName(name: string): string {
   return ident.decode(bar === -1 ? name : name.slice(bar + 1)).toLowerCase();
 }
 
-function compoundOf(nodes: readonly CssNode[], parent: readonly Compound[]): Compound[] {
+function compoundOf(selector: Selector, parent: readonly Compound[]): Compound[] {
   let result: Compound[] = [universal];
-  for (const node of nodes) {
+  let nesting = false;
+  for (const node of selector.children) {
     switch (node.type) {
       case 'TypeSelector': {
         const tag = localName(node.name);
-        if (tag !== '*') result = crossProduct(result, [{ ...universal, tag }]);
+        if (tag !== '*') result = crossProduct(result, [{ ...universal, tags: [tag] }]);
         break;
       }
       case 'IdSelector': result = crossProduct(result, [{ ...universal, ids: [ident.decode(node.name)] }]); break;
       case 'ClassSelector': result = crossProduct(result, [{ ...universal, classes: [ident.decode(node.name)] }]); break;
       case 'AttributeSelector': result = crossProduct(result, [{ ...universal, attributes: [localName(node.name.name)] }]); break;
-      case 'NestingSelector': result = crossProduct(result, parent); break;
+      case 'NestingSelector':
+        result = crossProduct(result, parent);
+        nesting = true;
+        break;
       case 'PseudoClassSelector': {
         const inner = node.children?.first;
         if (alternatives.has(node.name.toLowerCase()) && inner?.type === 'SelectorList') {
@@ -78,7 +75,8 @@ function compoundOf(nodes: readonly CssNode[], parent: readonly Compound[]): Com
       default: break;
     }
   }
-  return result;
+  // A nested selector without & is relative to its parent: `.child` in `.parent` is `& .child`.
+  return nesting ? result : crossProduct(result, parent);
 }
 
 /**
@@ -90,7 +88,7 @@ export function requirementsOf(list: SelectorList, parent: readonly Compound[] =
   const result: Compound[] = [];
   for (const node of list.children) {
     if (node.type !== 'Selector' || (!nested && isInteractive(node))) continue;
-    result.push(...compoundOf(rightmost(node), parent));
+    result.push(...compoundOf(node, parent));
     if (result.length > maxAlternatives) return [universal];
   }
   return result;

@@ -14,12 +14,12 @@ describe('DocumentIndex', () => {
   it('takes tags, ids and attribute names from elements', () => {
     const index = new DocumentIndex();
     index.addElement('IMG', { ID: 'hero', 'Data-Src': 'a.png', class: 'x' });
-    expect(index.couldMatch({ ...universal, tag: 'img' })).toBe(true);
+    expect(index.couldMatch({ ...universal, tags: ['img'] })).toBe(true);
     expect(index.couldMatch({ ...universal, ids: ['hero'] })).toBe(true);
     expect(index.couldMatch({ ...universal, ids: ['Hero'] })).toBe(false);
     expect(index.couldMatch({ ...universal, attributes: ['data-src', 'id', 'class'] })).toBe(true);
-    expect(index.couldMatch({ tag: 'img', ids: ['hero'], classes: ['x'], attributes: ['data-src'] })).toBe(true);
-    expect(index.couldMatch({ tag: 'img', ids: ['hero'], classes: ['y'], attributes: [] })).toBe(false);
+    expect(index.couldMatch({ tags: ['img'], ids: ['hero'], classes: ['x'], attributes: ['data-src'] })).toBe(true);
+    expect(index.couldMatch({ tags: ['img'], ids: ['hero'], classes: ['y'], attributes: [] })).toBe(false);
   });
 
   // [text, ranges, whether the text has a code point in them]

@@ -40,9 +40,14 @@ const cases: [string, boolean][] = [
   ['[data-x="2"]', true],
   ['[DATA-X]', true],
   ['[data-y]', false],
-  ['.missing .card', true],
-  ['.card .missing', false],
+  // Every compound needs its elements, whatever the combinators.
+  ['.home .card', true],
+  ['body > div p', true],
   ['.card > p', true],
+  ['.card + p', true],
+  ['.missing .card', false],
+  ['.card .missing', false],
+  ['table p', false],
   ['body.home ~ table', false],
   ['.missing, .card', true],
   ['.missing, .other', false],
@@ -78,7 +83,8 @@ const cases: [string, boolean][] = [
   ['div:is(.card)', true],
   ['p:is(.card)', true],
   ['table:is(.card)', false],
-  [':is(.missing .card)', true],
+  [':is(.home .card)', true],
+  [':is(.missing .card)', false],
 ];
 
 describe('requirementsOf', () => {
@@ -92,8 +98,12 @@ describe('requirementsOf', () => {
     expect(nested('&.wide')).toBe(true);
     expect(nested('&.narrow')).toBe(false);
     expect(nested('& > p')).toBe(true);
+    expect(nested('p')).toBe(true);
+    expect(nested('.home &')).toBe(true);
+    expect(nested('table &')).toBe(false);
+    expect(requirementsOf(selectors('p'), [{ ...universal, classes: ['missing'] }]).some((c) => document.couldMatch(c))).toBe(false);
     expect(nested('&:hover')).toBe(false);
-    expect(requirementsOf(selectors('&.x'), [{ ...universal, tag: 'table' }]).some((c) => document.couldMatch(c))).toBe(false);
+    expect(requirementsOf(selectors('&.x'), [{ ...universal, tags: ['table'] }]).some((c) => document.couldMatch(c))).toBe(false);
   });
 
   it('gives up on counting past 32 alternatives, and then assumes a match', () => {
