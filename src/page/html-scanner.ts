@@ -1,0 +1,178 @@
+// The HTML side of page discovery: a streaming scan of the decoded document
+// that reports each subresource once, as the SPEC's discovery rules say,
+// without ever holding the document whole.
+import { Parser } from 'htmlparser2';
+import type { Destination } from './destinations.js';
+import type { DocumentIndex } from './document-index.js';
+import { attribute, type Attributes } from './html-attributes.js';
+import { discoverFromElement } from './html-element-rules.js';
+import type { Discovery } from './html-link-rules.js';
+import { createPictureTracker } from './html-picture.js';
+import type { Device } from './media-query.js';
+import { resolveUrl } from './resolve-url.js';
+
+/** A subresource the document names, resolved. */
+export interface FoundResource {
+  url: string;
+  destination: Destination;
+}
+
+/** What the scanner reads the document for, and where it reports what it finds. */
+export interface HtmlScannerOptions {
+  /** The document's URL (after redirects), against which its URLs resolve until a `<base href>`. */
+  documentUrl: string;
+  device: Device;
+  /** Subresources reported at most; past them the scan result is `incomplete`. Default 500. */
+  maxResources?: number;
+  /** Filled with the tags, ids, classes, attribute names and text the document renders. */
+  index?: Pick<DocumentIndex, 'addElement' | 'addText'>;
+  onResource: (resource: FoundResource) => void;
+  /** A resource left out of the weight (lazy images and iframes, media bodies), once per URL. */
+  onDeferred?: (resource: FoundResource) => void;
+  /** An `<a href>` or `<area href>`, resolved, http(s) only, without fragment. */
+  onLink?: (url: string) => void;
+  /** The CSS of a `<style>` block, with the URL its relative URLs resolve against and its `media`. */
+  onStyleText?: (css: string, baseUrl: string, media: string | undefined) => void;
+  /** The declarations of a `style` attribute. */
+  onStyleAttribute?: (declarations: string, baseUrl: string) => void;
+  /** Rendered text, in pieces as it arrives (not that of scripts, styles or the title). */
+  onText?: (text: string) => void;
+}
+
+/** What a finished scan knows about the whole document. */
+export interface HtmlScanResult {
+  deferred: number;
+  incomplete: boolean;
+  /** The base URL in effect at the end: the first `<base href>`'s, else the document's. */
+  baseUrl: string;
+}
+
+/** A scan under way: feed it decoded text in chunks of any size, then end it. */
+export interface HtmlScanner {
+  write(chunk: string): void;
+  end(): HtmlScanResult;
+}
+
+// Their content is not part of the page a browser with scripting shows.
+const SKIPPED = new Set(['noscript', 'template']);
+// Raw-text elements whose text is not rendered in the page's fonts.
+const UNRENDERED = new Set(['script', 'style', 'title', 'iframe', 'noembed', 'noframes']);
+// Bounds the per-URL check for deferred resources on a hostile page; past it they are still counted.
+const MAX_DEFERRED_TRACKED = 10_000;
+
+/** Starts a scan of one document. */
+export function createHtmlScanner(options: HtmlScannerOptions): HtmlScanner {
+  const { device, index } = options;
+  const maxResources = options.maxResources ?? 500;
+  const seen = new Set<string>();
+  const seenDeferred = new Set<string>();
+  let baseUrl = options.documentUrl;
+  let baseSet = false;
+  let deferred = 0;
+  let incomplete = false;
+  // Open elements, counted rather than stacked: htmlparser2 closes every element it opens, void ones included.
+  let depth = 0;
+  let skipDepth = 0;
+  // The <video> or <audio> whose <source>s are open, with its depth: nested media do not occur.
+  let mediaKind: 'video' | 'audio' | undefined;
+  let mediaDepth = 0;
+  let rawText: string | undefined;
+  let styleText: { css: string[]; media: string | undefined } | undefined;
+  const pictures = createPictureTracker(device);
+
+  const report = ({ reference, destination, deferred: isDeferred }: Discovery): void => {
+    const url = resolveUrl(reference, baseUrl);
+    if (url === undefined || seen.has(url)) return;
+    if (isDeferred) {
+      if (seenDeferred.has(url)) return;
+      if (seenDeferred.size < MAX_DEFERRED_TRACKED) seenDeferred.add(url);
+      deferred += 1;
+      options.onDeferred?.({ url, destination });
+    } else if (seen.size >= maxResources) {
+      incomplete = true;
+    } else {
+      seen.add(url);
+      options.onResource({ url, destination });
+    }
+  };
+
+  const discover = (name: string, attributes: Attributes): Discovery[] => {
+    const fromPicture = pictures.open(name, attributes, depth);
+    if (fromPicture !== undefined) return fromPicture;
+    if (name !== 'source') return discoverFromElement(name, attributes, device);
+    // A <source> of <video> or <audio> names a media body; elsewhere it names nothing.
+    const src = attribute(attributes, 'src');
+    return src === undefined || mediaKind === undefined ? [] : [{ reference: src, destination: mediaKind, deferred: true }];
+  };
+
+  const onOpen = (name: string, attributes: Attributes): void => {
+    if (SKIPPED.has(name)) skipDepth += 1;
+    if (skipDepth > 0) return;
+    index?.addElement(name, attributes);
+    if (name === 'base' && !baseSet) setBase(attribute(attributes, 'href'));
+    for (const discovery of discover(name, attributes)) report(discovery);
+    if ((name === 'video' || name === 'audio') && mediaKind === undefined) {
+      mediaKind = name;
+      mediaDepth = depth;
+    }
+    if (name === 'style') styleText = { css: [], media: attribute(attributes, 'media') };
+    const style = attribute(attributes, 'style');
+    if (style !== undefined && style.trim() !== '') options.onStyleAttribute?.(style, baseUrl);
+    if ((name === 'a' || name === 'area') && options.onLink !== undefined) {
+      const href = attribute(attributes, 'href');
+      const url = href === undefined ? undefined : resolveUrl(href, baseUrl);
+      if (url !== undefined) options.onLink(url);
+    }
+  };
+
+  const setBase = (href: string | undefined): void => {
+    if (href === undefined) return;
+    baseSet = true;
+    const url = URL.parse(href, options.documentUrl);
+    // A base that is not http(s) could resolve nothing fetchable; the document's URL stays.
+    if (url !== null && (url.protocol === 'http:' || url.protocol === 'https:')) baseUrl = url.href;
+  };
+
+  const onClose = (name: string): void => {
+    if (skipDepth === 0) {
+      pictures.close(name, depth);
+      if (name === mediaKind && depth === mediaDepth) mediaKind = undefined;
+      if (name === 'style' && styleText !== undefined) {
+        options.onStyleText?.(styleText.css.join(''), baseUrl, styleText.media);
+        styleText = undefined;
+      }
+    }
+    if (SKIPPED.has(name) && skipDepth > 0) skipDepth -= 1;
+  };
+
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      depth += 1;
+      if (UNRENDERED.has(name) || name === 'textarea' || name === 'xmp') rawText = name;
+      onOpen(name, attributes);
+    },
+    onclosetag(name) {
+      onClose(name);
+      if (rawText === name) rawText = undefined;
+      depth -= 1;
+    },
+    ontext(text) {
+      if (skipDepth > 0) return;
+      if (styleText !== undefined) styleText.css.push(text);
+      else if (rawText === undefined || !UNRENDERED.has(rawText)) {
+        index?.addText(text);
+        options.onText?.(text);
+      }
+    },
+  });
+
+  return {
+    write(chunk) {
+      parser.write(chunk);
+    },
+    end() {
+      parser.end();
+      return { deferred, incomplete, baseUrl };
+    },
+  };
+}
