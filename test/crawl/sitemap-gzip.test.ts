@@ -24,5 +24,4 @@ describe('isGzipSitemap', () => {
   it('looks at the first two bytes only', () => {
     expect(isGzipSitemap({ url: 'https://a.example/s', contentType: null, head: gzipped.subarray(0, 2) })).toBe(true);
   });
-
 });

@@ -32,14 +32,22 @@ const urlset = (body: string): string => `<?xml version="1.0" encoding="UTF-8"?>
 
 describe('createSitemapParser', () => {
   const documents: readonly (readonly [string, string, string[]])[] = [
-    ['a urlset', urlset('<url><loc>https://a.example/</loc></url><url><loc>https://a.example/b</loc><lastmod>2024-01-01</lastmod></url>'), ['https://a.example/', 'https://a.example/b']],
+    [
+      'a urlset',
+      urlset('<url><loc>https://a.example/</loc></url><url><loc>https://a.example/b</loc><lastmod>2024-01-01</lastmod></url>'),
+      ['https://a.example/', 'https://a.example/b'],
+    ],
     ['whitespace around <loc>', urlset('\n  <url>\n    <loc>\n\t https://a.example/x \r\n  </loc>\n  </url>\n'), ['https://a.example/x']],
     ['CDATA', urlset('<url><loc><![CDATA[https://a.example/?a=1&b=2]]></loc></url>'), ['https://a.example/?a=1&b=2']],
     ['CDATA with text around it', urlset('<url><loc> https://a.example/<![CDATA[x?a=1&b]]>=2 </loc></url>'), ['https://a.example/x?a=1&b=2']],
     ['entities', urlset('<url><loc>https://a.example/?a=1&amp;b=&#50;&lt;</loc></url>'), ['https://a.example/?a=1&b=2<']],
     ['a prefixed namespace', `<sm:urlset xmlns:sm="${ns}"><sm:url><sm:loc>https://a.example/p</sm:loc></sm:url></sm:urlset>`, ['https://a.example/p']],
     ['no namespace', '<urlset><url><loc>https://a.example/n</loc></url></urlset>', ['https://a.example/n']],
-    ['an old namespace', '<urlset xmlns="http://www.google.com/schemas/sitemap/0.84"><url><loc>https://a.example/o</loc></url></urlset>', ['https://a.example/o']],
+    [
+      'an old namespace',
+      '<urlset xmlns="http://www.google.com/schemas/sitemap/0.84"><url><loc>https://a.example/o</loc></url></urlset>',
+      ['https://a.example/o'],
+    ],
     [
       'image and alternate extensions',
       `<urlset xmlns="${ns}" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1" xmlns:xhtml="http://www.w3.org/1999/xhtml">` +
@@ -62,14 +70,24 @@ describe('createSitemapParser', () => {
   });
 
   it('reads a sitemap index as sitemaps, not pages', () => {
-    const index = `<sitemapindex xmlns="${ns}"><sitemap><loc>https://a.example/s1.xml</loc></sitemap><sitemap><loc> https://a.example/s2.xml.gz </loc><lastmod>2024-01-01</lastmod></sitemap><url><loc>https://a.example/page</loc></url></sitemapindex>`;
+    const index =
+      `<sitemapindex xmlns="${ns}"><sitemap><loc>https://a.example/s1.xml</loc></sitemap>` +
+      '<sitemap><loc> https://a.example/s2.xml.gz </loc><lastmod>2024-01-01</lastmod></sitemap>' +
+      '<url><loc>https://a.example/page</loc></url></sitemapindex>';
     expect(parse(index, 5)).toMatchObject({ urls: [], sitemaps: ['https://a.example/s1.xml', 'https://a.example/s2.xml.gz'], errors: [], entries: 2 });
   });
 
   it(`skips an empty <loc> and one longer than ${sitemapMaxLocLength} characters`, () => {
     const longest = `https://a.example/${'x'.repeat(sitemapMaxLocLength - 'https://a.example/'.length)}`;
     const document = urlset(
-      [`<loc>  ${longest}  </loc>`, '<loc></loc>', '<loc> \n </loc>', `<loc>${longest}y</loc>`, `<loc>${'z'.repeat(1_000_000)}</loc>`, '<loc>https://a.example/last</loc>']
+      [
+        `<loc>  ${longest}  </loc>`,
+        '<loc></loc>',
+        '<loc> \n </loc>',
+        `<loc>${longest}y</loc>`,
+        `<loc>${'z'.repeat(1_000_000)}</loc>`,
+        '<loc>https://a.example/last</loc>',
+      ]
         .map((loc) => `<url>${loc}</url>`)
         .join(''),
     );
@@ -106,7 +124,9 @@ describe('createSitemapParser', () => {
   });
 
   it('fetches nothing for an external entity', () => {
-    const document = `<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY x SYSTEM "file:///etc/passwd">]><urlset><url><loc>https://a.example/&x;</loc></url></urlset>`;
+    const document =
+      '<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY x SYSTEM "file:///etc/passwd">]>' +
+      '<urlset><url><loc>https://a.example/&x;</loc></url></urlset>';
     const parsed = parse(document);
     expect(parsed.urls.join('')).not.toContain('root');
     expect(parsed.errors).toHaveLength(1);
