@@ -21,9 +21,12 @@ function isUnreserved(code: number): boolean {
   );
 }
 
-// RFC 3986 section 6.2.2: `%7e` and `~` are the same URL, so are `%2f` and
-// `%2F`; `%2F` and `/` are not, so reserved characters stay encoded.
-function normalizePercents(text: string): string {
+/**
+ * Percent-encoding in the form RFC 3986 section 6.2.2 calls equivalent:
+ * `%7e` and `~` are the same URL, so are `%2f` and `%2F`; `%2F` and `/` are
+ * not, so reserved characters stay encoded.
+ */
+export function normalizePercents(text: string): string {
   let result = '';
   let start = 0;
   for (let at = text.indexOf('%'); at !== -1; at = text.indexOf('%', at + 1)) {

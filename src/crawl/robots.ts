@@ -1,4 +1,5 @@
 import robotsModule from 'robots-parser';
+import { normalizePercents, normalizeUrl } from './normalize-url.js';
 
 // robots-parser is CommonJS whose types claim an ESM default export; imported
 // from ESM, the default is `module.exports`, the function itself.
@@ -40,6 +41,21 @@ function withinLimit(text: string): string {
   return kept.toString('utf8', 0, lastBreak + 1);
 }
 
+// RFC 9309 section 2.2.2 compares paths with unreserved characters decoded
+// on both sides: `Disallow: /%7Euser` is about the URL `/~user`, which is how
+// normalizeUrl writes it. robots-parser only upper-cases the hex.
+function withNormalizedPaths(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const colon = line.indexOf(':');
+      const key = line.slice(0, Math.max(colon, 0)).trim().toLowerCase();
+      if (key !== 'allow' && key !== 'disallow') return line;
+      return line.slice(0, colon + 1) + normalizePercents(line.slice(colon + 1));
+    })
+    .join('\n');
+}
+
 function checkOrigin(robotsUrl: string): (url: string) => void {
   const origin = new URL(robotsUrl).origin;
   return (url) => {
@@ -65,16 +81,17 @@ function everything(robotsUrl: string, allowed: boolean): RobotsRules {
  * The rules of a robots.txt for user agent `sitesize`, else `*`. `robotsUrl`
  * is the URL asked for, not the one a redirect ended at: the rules are those
  * of the origin that was asked about. Text past `robotsMaxBytes` is ignored.
+ * A URL is judged in the form normalizeUrl gives it, the one it is fetched by.
  */
 export function parseRobots(robotsUrl: string, text: string): RobotsRules {
   const check = checkOrigin(robotsUrl);
   const withoutBom = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const robots = robotsParser(robotsUrl, withinLimit(withoutBom));
+  const robots = robotsParser(robotsUrl, withNormalizedPaths(withinLimit(withoutBom)));
   const delay = robots.getCrawlDelay(userAgent);
   return {
     isAllowed: (url) => {
       check(url);
-      return robots.isAllowed(url, userAgent) !== false;
+      return robots.isAllowed(normalizeUrl(url) ?? url, userAgent) !== false;
     },
     crawlDelay: () => (delay !== undefined && Number.isFinite(delay) && delay >= 0 ? delay : undefined),
     sitemaps: () => robots.getSitemaps(),

@@ -77,6 +77,20 @@ describe('parseRobots', () => {
     expect(parseRobots(robotsUrl, robots).crawlDelay()).toBe(delay);
   });
 
+  it.each([
+    ['Disallow: /%7Euser/', '/~user/x', false],
+    ['Disallow: /%7euser/', '/%7Euser/x', false],
+    ['Disallow: /~user/', '/%7euser/x', false],
+    ['Disallow: /a%2Fb', '/a%2fb', false],
+    ['Disallow: /a%2Fb', '/a/b', true],
+    ['Disallow: /caf%C3%A9', '/café', false],
+    ['Disallow: /café', '/caf%c3%a9', false],
+    ['Disallow: /*?utm_source=', '/page?utm_source=x', true],
+    ['Allow: /%41\nDisallow: /', '/A', true],
+  ])('compares %j with %s as RFC 9309 does: allowed %s', (rule, path, allowed) => {
+    expect(parseRobots(robotsUrl, `User-agent: *\n${rule}`).isAllowed(at(path))).toBe(allowed);
+  });
+
   it('judges the URLs of its own origin, with or without the default port', () => {
     const blocking = parseRobots(robotsUrl, 'User-agent: *\nDisallow: /x');
     expect(blocking.isAllowed('https://a.example:443/x')).toBe(false);
