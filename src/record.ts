@@ -11,6 +11,31 @@ export interface Timings {
   total: number;
 }
 
+/** The `page.types` keys: what a resource was discovered as, as Lighthouse's resource summary counts. */
+export const resourceTypes = ['document', 'stylesheet', 'script', 'image', 'font', 'media', 'other'] as const;
+export type ResourceType = (typeof resourceTypes)[number];
+
+export interface TypeTotals {
+  requests: number;
+  transferBytes: number;
+  bytes: number;
+}
+
+/** A page's weight with its subresources (SPEC "Page weight"), the `page` key of a record with `--page`. */
+export interface PageWeight {
+  requests: number;
+  transferBytes: number;
+  encodedBytes: number;
+  bytes: number;
+  types: Record<ResourceType, TypeTotals>;
+  thirdParty: { requests: number; transferBytes: number };
+  deferred: number;
+  failed: number;
+  errors: Partial<Record<ErrorCode, number>>;
+  incomplete: boolean;
+  co2?: number;
+}
+
 /** One measured URL: every key is present on success and on failure. */
 export interface SizeRecord {
   url: string;
@@ -28,6 +53,12 @@ export interface SizeRecord {
   truncated: boolean;
   timings: Timings;
   error: RecordError | null;
+  /** With `--crawl`: link hops from a start URL. */
+  depth?: number;
+  /** With `--crawl`: the page where this URL was first found; null for a start URL. */
+  linkedFrom?: string | null;
+  /** With `--page`: the page's weight. */
+  page?: PageWeight;
 }
 
 /** What is known of a URL beyond its line and position; anything left out is null (or 0, false). */
@@ -43,7 +74,7 @@ export function roundMs(ms: number): number {
  */
 export function createRecord(url: string, index: number, fields: RecordFields = {}): SizeRecord {
   const timings = fields.timings;
-  return {
+  const record: SizeRecord = {
     url,
     index,
     finalUrl: fields.finalUrl ?? null,
@@ -66,6 +97,11 @@ export function createRecord(url: string, index: number, fields: RecordFields = 
     },
     error: fields.error ?? null,
   };
+  // The keys of the page and crawl modes come last, and only in those modes.
+  if (fields.depth !== undefined) record.depth = fields.depth;
+  if (fields.linkedFrom !== undefined) record.linkedFrom = fields.linkedFrom;
+  if (fields.page !== undefined) record.page = fields.page;
+  return record;
 }
 
 /** A record for a line that was not fetched (or no longer), with the attempts it had. */
