@@ -61,6 +61,34 @@ export interface SizeRecord {
   page?: PageWeight;
 }
 
+/**
+ * One request as HAR shows it (`-f har`): a page's document, each subresource
+ * and each redirect hop, or the one request of a URL without `--page`.
+ */
+export interface RequestEntry {
+  /** The `index` of the record this request belongs to (the page, with `--page`). */
+  index: number;
+  url: string;
+  resourceType: ResourceType;
+  /** The sizes come from the run's asset cache: nothing was sent for this page. */
+  fromCache: boolean;
+  /** When the request started, in milliseconds since the epoch. */
+  startedAt: number;
+  requestHeaders: [name: string, value: string][];
+  status: number | null;
+  statusText: string;
+  httpVersion: string | null;
+  responseHeaders: [name: string, value: string][];
+  headerBytes: number | null;
+  encodedBytes: number | null;
+  bytes: number | null;
+  contentType: string | null;
+  /** The Location followed from this response, for a redirect hop. */
+  redirectUrl: string | null;
+  timings: Timings;
+  error: RecordError | null;
+}
+
 /** What is known of a URL beyond its line and position; anything left out is null (or 0, false). */
 export type RecordFields = Partial<Omit<SizeRecord, 'url' | 'index' | 'timings'>> & { timings?: Partial<Timings> };
 

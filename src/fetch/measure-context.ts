@@ -34,4 +34,15 @@ export interface AttemptOf {
   attempt: number;
   /** When the first attempt started (`performance.now()`), for `timings.total`. */
   firstStart: number;
+  /** Request headers on top of the run's (a subresource's Accept, say). */
+  headers?: Record<string, string>;
+  /** Asked when the final response starts: a consumer of its decoded body (an HTML or CSS scanner), or none. */
+  scan?: (response: ScannedResponse) => ((decoded: Buffer) => void) | undefined;
+}
+
+/** What a body scanner is told of the response whose body it is about to read. */
+export interface ScannedResponse {
+  url: string;
+  status: number;
+  contentType: string | null;
 }

@@ -46,6 +46,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
   #headerBytes: number | null = null;
   #ttfb: number | null = null;
   #body: BodyCounter | undefined;
+  #scan: ((decoded: Buffer) => void) | undefined;
 
   constructor(context: MeasureContext, target: Target, of: AttemptOf, resolve: (attempt: Attempt) => void) {
     this.#context = context;
@@ -96,6 +97,11 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#headerBytes = headerBlockSize(statusCode, statusMessage, controller.rawHeaders, this.#httpVersion);
     const codings = options.compression ? contentCodings(firstValue(headers['content-encoding']) ?? undefined) : [];
     this.#body = new BodyCounter(codings, options.maxSize, this);
+    this.#scan = this.#of.scan?.({
+      url: this.#history?.at(-1)?.href ?? this.#target.url.href,
+      status: statusCode,
+      contentType: firstValue(headers['content-type']),
+    });
     if (options.follow && redirectStatuses.has(statusCode) && headers.location !== undefined && this.#redirects() >= options.maxRedirects) {
       this.#finish(new MeasureError('TOO_MANY_REDIRECTS', `more than ${options.maxRedirects} redirects`));
     }
@@ -112,6 +118,11 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     this.#finish(error);
+  }
+
+  /** The decoded body as it streams, for the scanner that asked for it. */
+  onDecoded(decoded: Buffer): void {
+    this.#scan?.(decoded);
   }
 
   /** The body counter's end: the body is counted, or could not be decoded. */
@@ -172,7 +183,7 @@ export function measureUrl(context: MeasureContext, target: Target, of: AttemptO
   return new Promise((resolve) => {
     const measurement = new Measurement(context, target, of, resolve);
     const { url: requestUrl, authorization } = target;
-    const { headers } = context.options;
+    const headers = of.headers === undefined ? context.options.headers : { ...context.options.headers, ...of.headers };
     try {
       context.connections.dispatcher.dispatch(
         {

@@ -19,7 +19,10 @@ export function charsetParameter(contentType: string): string | undefined {
   while (position !== -1) {
     const equals = contentType.indexOf('=', position);
     if (equals === -1) return undefined;
-    const name = contentType.slice(position + 1, equals).trim().toLowerCase();
+    const name = contentType
+      .slice(position + 1, equals)
+      .trim()
+      .toLowerCase();
     let value: string;
     let next: number;
     if (contentType.charAt(equals + 1) === '"') {

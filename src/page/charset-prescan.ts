@@ -10,19 +10,22 @@ export const PRESCAN_BYTES = 1024;
 /** The encoding declared by a <meta> in `head` (the body's first bytes), or undefined. */
 export function prescanCharset(head: Uint8Array): string | undefined {
   let found: string | undefined;
-  const parser = new Parser({
-    onopentag(name, attributes) {
-      if (found !== undefined || name !== 'meta') return;
-      const label = Object.hasOwn(attributes, 'charset')
-        ? attributes.charset
-        : attributes['http-equiv']?.trim().toLowerCase() === 'content-type' && attributes.content !== undefined
-          ? charsetFromMetaContent(attributes.content)
-          : undefined;
-      const encoding = label === undefined ? undefined : encodingForLabel(label);
-      // A declared UTF-16 cannot be right in a document read as ASCII so far.
-      if (encoding !== undefined) found = encoding.startsWith('utf-16') ? 'utf-8' : encoding;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (found !== undefined || name !== 'meta') return;
+        const label = Object.hasOwn(attributes, 'charset')
+          ? attributes.charset
+          : attributes['http-equiv']?.trim().toLowerCase() === 'content-type' && attributes.content !== undefined
+            ? charsetFromMetaContent(attributes.content)
+            : undefined;
+        const encoding = label === undefined ? undefined : encodingForLabel(label);
+        // A declared UTF-16 cannot be right in a document read as ASCII so far.
+        if (encoding !== undefined) found = encoding.startsWith('utf-16') ? 'utf-8' : encoding;
+      },
     },
-  }, { decodeEntities: false });
+    { decodeEntities: false },
+  );
   // Latin-1 keeps every byte as one character, which is all the prescan needs:
   // the markup it looks for is ASCII.
   parser.end(Buffer.from(head.subarray(0, PRESCAN_BYTES)).toString('latin1'));

@@ -4,18 +4,7 @@
 
 /** The request destination a resource was discovered as. */
 export type Destination =
-  | 'document'
-  | 'iframe'
-  | 'style'
-  | 'script'
-  | 'image'
-  | 'font'
-  | 'audio'
-  | 'video'
-  | 'track'
-  | 'embed'
-  | 'object'
-  | 'fetch';
+  'document' | 'iframe' | 'style' | 'script' | 'image' | 'font' | 'audio' | 'video' | 'track' | 'embed' | 'object' | 'fetch';
 
 /** A key of `page.types`. */
 export type ResourceType = 'document' | 'stylesheet' | 'script' | 'image' | 'font' | 'media' | 'other';

@@ -13,11 +13,25 @@ export interface FontFace {
 
 // What Chromium's FontFaceSrc parser accepts (format() keywords and the older -variations forms).
 const formats = new Set([
-  'woff2', 'woff', 'opentype', 'truetype', 'collection',
-  'woff2-variations', 'woff-variations', 'opentype-variations', 'truetype-variations',
+  'woff2',
+  'woff',
+  'opentype',
+  'truetype',
+  'collection',
+  'woff2-variations',
+  'woff-variations',
+  'opentype-variations',
+  'truetype-variations',
 ]);
 const techs = new Set([
-  'variations', 'features-opentype', 'features-aat', 'color-colrv0', 'color-colrv1', 'color-cbdt', 'color-sbix', 'palettes',
+  'variations',
+  'features-opentype',
+  'features-aat',
+  'color-colrv0',
+  'color-colrv1',
+  'color-cbdt',
+  'color-sbix',
+  'palettes',
 ]);
 
 function isSupported(fn: CssNode): boolean {
@@ -58,10 +72,17 @@ export function parseFontFace(block: Block): FontFace | undefined {
     if (node.type !== 'Declaration') continue;
     // As in a style rule, a later descriptor replaces an earlier one.
     switch (node.property.toLowerCase()) {
-      case 'font-family': family = familiesOf('font-family', node.value)?.[0]; break;
-      case 'src': url = chooseSource(node.value); break;
-      case 'unicode-range': ranges = parseUnicodeRange(node.value); break;
-      default: break;
+      case 'font-family':
+        family = familiesOf('font-family', node.value)?.[0];
+        break;
+      case 'src':
+        url = chooseSource(node.value);
+        break;
+      case 'unicode-range':
+        ranges = parseUnicodeRange(node.value);
+        break;
+      default:
+        break;
     }
   }
   return family === undefined || url === undefined ? undefined : { family, url, ranges };

@@ -48,10 +48,7 @@ function discoverPreload(attributes: Attributes, href: string | undefined, devic
   if (destination === 'style' && type !== undefined && !['', 'text/css'].includes(keyword(type) ?? '')) return undefined;
   const reference =
     destination === 'image'
-      ? pickImage(
-          { src: href, srcset: attribute(attributes, 'imagesrcset'), sizes: attribute(attributes, 'imagesizes') },
-          device,
-        )
+      ? pickImage({ src: href, srcset: attribute(attributes, 'imagesrcset'), sizes: attribute(attributes, 'imagesizes') }, device)
       : href;
   return reference === undefined ? undefined : { reference, destination, deferred: false };
 }

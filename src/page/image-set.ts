@@ -3,11 +3,27 @@ import type { CssNode, FunctionNode } from 'css-tree';
 // The types Chromium decodes (MIMETypeRegistry::IsSupportedImageMIMEType); an option whose
 // type() names another is dropped before the choice, as CSS Images 4 says.
 const supportedTypes = new Set([
-  'image/avif', 'image/webp', 'image/png', 'image/apng', 'image/gif', 'image/jpeg', 'image/jpg', 'image/pjpeg',
-  'image/bmp', 'image/x-png', 'image/x-icon', 'image/vnd.microsoft.icon', 'image/x-xbitmap',
+  'image/avif',
+  'image/webp',
+  'image/png',
+  'image/apng',
+  'image/gif',
+  'image/jpeg',
+  'image/jpg',
+  'image/pjpeg',
+  'image/bmp',
+  'image/x-png',
+  'image/x-icon',
+  'image/vnd.microsoft.icon',
+  'image/x-xbitmap',
 ]);
 
-const dppxPerUnit: ReadonlyMap<string, number> = new Map([['x', 1], ['dppx', 1], ['dpi', 1 / 96], ['dpcm', 2.54 / 96]]);
+const dppxPerUnit: ReadonlyMap<string, number> = new Map([
+  ['x', 1],
+  ['dppx', 1],
+  ['dpi', 1 / 96],
+  ['dpcm', 2.54 / 96],
+]);
 
 interface Option {
   // The URL as written, or undefined for an image that is not fetched (a gradient).

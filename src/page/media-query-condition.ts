@@ -14,13 +14,19 @@ function isKeyword(node: CssNode | undefined, keyword: string): boolean {
 
 function evaluateInParens(node: CssNode | undefined, device: Device): Kleene {
   switch (node?.type) {
-    case 'Feature': return evaluateFeature(node, device);
-    case 'FeatureRange': return evaluateRange(node, device);
-    case 'Condition': return evaluateCondition(node, device, true);
-    case 'GeneralEnclosed': return evaluateEquality(node, device);
+    case 'Feature':
+      return evaluateFeature(node, device);
+    case 'FeatureRange':
+      return evaluateRange(node, device);
+    case 'Condition':
+      return evaluateCondition(node, device, true);
+    case 'GeneralEnclosed':
+      return evaluateEquality(node, device);
     // Functions such as style() that media queries do not define.
-    case 'FeatureFunction': return undefined;
-    default: throw new InvalidMediaQuery('a media feature in parentheses is expected');
+    case 'FeatureFunction':
+      return undefined;
+    default:
+      throw new InvalidMediaQuery('a media feature in parentheses is expected');
   }
 }
 

@@ -51,19 +51,35 @@ const discreteFeatures: ReadonlyMap<string, (device: Device) => string> = new Ma
 ]);
 
 const pxPerUnit: ReadonlyMap<string, number> = new Map([
-  ['px', 1], ['em', 16], ['rem', 16], ['in', 96], ['cm', 96 / 2.54], ['mm', 96 / 25.4],
-  ['q', 96 / 101.6], ['pt', 96 / 72], ['pc', 16],
+  ['px', 1],
+  ['em', 16],
+  ['rem', 16],
+  ['in', 96],
+  ['cm', 96 / 2.54],
+  ['mm', 96 / 25.4],
+  ['q', 96 / 101.6],
+  ['pt', 96 / 72],
+  ['pc', 16],
 ]);
 
-const dppxPerUnit: ReadonlyMap<string, number> = new Map([['dppx', 1], ['x', 1], ['dpi', 1 / 96], ['dpcm', 2.54 / 96]]);
+const dppxPerUnit: ReadonlyMap<string, number> = new Map([
+  ['dppx', 1],
+  ['x', 1],
+  ['dpi', 1 / 96],
+  ['dpcm', 2.54 / 96],
+]);
 
 // Media queries resolve em and rem against the initial font size and viewport units against the initial viewport.
 function toPx(amount: number, unit: string, device: Device): number | undefined {
   switch (unit) {
-    case 'vw': return (amount * device.width) / 100;
-    case 'vh': return (amount * device.height) / 100;
-    case 'vmin': return (amount * Math.min(device.width, device.height)) / 100;
-    case 'vmax': return (amount * Math.max(device.width, device.height)) / 100;
+    case 'vw':
+      return (amount * device.width) / 100;
+    case 'vh':
+      return (amount * device.height) / 100;
+    case 'vmin':
+      return (amount * Math.min(device.width, device.height)) / 100;
+    case 'vmax':
+      return (amount * Math.max(device.width, device.height)) / 100;
     default: {
       const factor = pxPerUnit.get(unit);
       return factor === undefined ? undefined : amount * factor;
@@ -92,11 +108,16 @@ function toNumber(node: CssNode, unit: RangeUnit, device: Device): number | unde
 
 function compare(left: number, operator: string, right: number): boolean {
   switch (operator) {
-    case '<': return left < right;
-    case '<=': return left <= right;
-    case '>': return left > right;
-    case '>=': return left >= right;
-    default: return left === right;
+    case '<':
+      return left < right;
+    case '<=':
+      return left <= right;
+    case '>':
+      return left > right;
+    case '>=':
+      return left >= right;
+    default:
+      return left === right;
   }
 }
 
@@ -123,7 +144,12 @@ export function evaluateFeature(node: Feature, device: Device): Kleene {
 }
 
 function splitPrefix(name: string): [string, string | undefined] {
-  for (const [prefix, operator, keep] of [['min-', '>=', ''], ['max-', '<=', ''], ['-webkit-min-', '>=', '-webkit-'], ['-webkit-max-', '<=', '-webkit-']] as const) {
+  for (const [prefix, operator, keep] of [
+    ['min-', '>=', ''],
+    ['max-', '<=', ''],
+    ['-webkit-min-', '>=', '-webkit-'],
+    ['-webkit-max-', '<=', '-webkit-'],
+  ] as const) {
     if (name.startsWith(prefix)) return [operator, keep + name.slice(prefix.length)];
   }
   return ['=', undefined];

@@ -16,7 +16,12 @@ export const devices: Record<'mobile' | 'desktop', Device> = {
   desktop: { name: 'desktop', width: 1350, height: 940, dpr: 1 },
 };
 
-const opening = new Set<number>([tokenTypes.Function, tokenTypes.LeftParenthesis, tokenTypes.LeftSquareBracket, tokenTypes.LeftCurlyBracket]);
+const opening = new Set<number>([
+  tokenTypes.Function,
+  tokenTypes.LeftParenthesis,
+  tokenTypes.LeftSquareBracket,
+  tokenTypes.LeftCurlyBracket,
+]);
 const closing = new Set<number>([tokenTypes.RightParenthesis, tokenTypes.RightSquareBracket, tokenTypes.RightCurlyBracket]);
 const insignificant = new Set<number>([tokenTypes.WhiteSpace, tokenTypes.Comment]);
 

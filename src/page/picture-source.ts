@@ -12,9 +12,21 @@ export interface PictureSource extends ImageAttributes {
 
 // The image MIME types Chromium decodes (MIMETypeRegistry::IsSupportedImageMIMEType).
 const SUPPORTED_IMAGE_TYPES = new Set([
-  'image/avif', 'image/webp', 'image/png', 'image/x-png', 'image/apng',
-  'image/jpeg', 'image/jpg', 'image/pjpeg', 'image/gif', 'image/svg+xml',
-  'image/bmp', 'image/x-ms-bmp', 'image/x-icon', 'image/vnd.microsoft.icon', 'image/x-xbitmap',
+  'image/avif',
+  'image/webp',
+  'image/png',
+  'image/x-png',
+  'image/apng',
+  'image/jpeg',
+  'image/jpg',
+  'image/pjpeg',
+  'image/gif',
+  'image/svg+xml',
+  'image/bmp',
+  'image/x-ms-bmp',
+  'image/x-icon',
+  'image/vnd.microsoft.icon',
+  'image/x-xbitmap',
 ]);
 
 /** Whether a `type` attribute names an image type the browser would decode; no type means yes. */
@@ -25,11 +37,7 @@ export function isSupportedImageType(type: string | undefined): boolean {
 }
 
 /** The URL (unresolved) a <picture> downloads: from its sources in order, else from the <img>. */
-export function pickPictureImage(
-  sources: readonly PictureSource[],
-  image: ImageAttributes,
-  device: Device,
-): string | undefined {
+export function pickPictureImage(sources: readonly PictureSource[], image: ImageAttributes, device: Device): string | undefined {
   for (const source of sources) {
     // A <source> without srcset is skipped, whatever its media: src is not its attribute.
     if (source.srcset === undefined || source.srcset.trim() === '') continue;

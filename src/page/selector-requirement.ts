@@ -57,9 +57,15 @@ function compoundOf(selector: Selector, parent: readonly Compound[]): Compound[]
         if (tag !== '*') result = crossProduct(result, [{ ...universal, tags: [tag] }]);
         break;
       }
-      case 'IdSelector': result = crossProduct(result, [{ ...universal, ids: [ident.decode(node.name)] }]); break;
-      case 'ClassSelector': result = crossProduct(result, [{ ...universal, classes: [ident.decode(node.name)] }]); break;
-      case 'AttributeSelector': result = crossProduct(result, [{ ...universal, attributes: [localName(node.name.name)] }]); break;
+      case 'IdSelector':
+        result = crossProduct(result, [{ ...universal, ids: [ident.decode(node.name)] }]);
+        break;
+      case 'ClassSelector':
+        result = crossProduct(result, [{ ...universal, classes: [ident.decode(node.name)] }]);
+        break;
+      case 'AttributeSelector':
+        result = crossProduct(result, [{ ...universal, attributes: [localName(node.name.name)] }]);
+        break;
       case 'NestingSelector':
         result = crossProduct(result, parent);
         nesting = true;
@@ -72,7 +78,8 @@ function compoundOf(selector: Selector, parent: readonly Compound[]): Compound[]
         break;
       }
       // A pseudo-element such as ::before is drawn for the element its compound matches.
-      default: break;
+      default:
+        break;
     }
   }
   // A nested selector without & is relative to its parent: `.child` in `.parent` is `& .child`.

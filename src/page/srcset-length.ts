@@ -6,13 +6,25 @@ import type { Device } from './media-query.js';
 // because no font is loaded to measure them.
 const FONT_SIZE = 16;
 const ABSOLUTE: Readonly<Record<string, number>> = {
-  px: 1, em: FONT_SIZE, rem: FONT_SIZE, ex: FONT_SIZE / 2, ch: FONT_SIZE / 2,
-  in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6, pt: 96 / 72, pc: 16,
+  px: 1,
+  em: FONT_SIZE,
+  rem: FONT_SIZE,
+  ex: FONT_SIZE / 2,
+  ch: FONT_SIZE / 2,
+  in: 96,
+  cm: 96 / 2.54,
+  mm: 96 / 25.4,
+  q: 96 / 101.6,
+  pt: 96 / 72,
+  pc: 16,
 };
 // Bounds the recursion over nested parentheses in a hostile attribute.
 const MAX_DEPTH = 32;
 
-interface Value { number: number; isLength: boolean }
+interface Value {
+  number: number;
+  isLength: boolean;
+}
 
 /** The length in CSS px, or undefined when `text` is not a valid non-negative length. */
 export function lengthInPixels(text: string, device: Device): number | undefined {
@@ -37,8 +49,10 @@ function dimension(text: string, device: Device): number | undefined {
   const unit = text.slice(split);
   if (number === undefined || unit === '') return undefined;
   const viewport: Record<string, number> = {
-    vw: device.width, vh: device.height,
-    vmin: Math.min(device.width, device.height), vmax: Math.max(device.width, device.height),
+    vw: device.width,
+    vh: device.height,
+    vmin: Math.min(device.width, device.height),
+    vmax: Math.max(device.width, device.height),
   };
   const base = unit.length === 3 && 'sld'.includes(unit.charAt(0)) ? unit.slice(1) : unit;
   const perUnit = ABSOLUTE[unit] ?? (viewport[base] === undefined ? undefined : viewport[base] / 100);
@@ -52,7 +66,11 @@ function parseNumber(text: string): number | undefined {
   return Number.isFinite(number) ? number : undefined;
 }
 
-interface Reader { text: string; position: number; device: Device }
+interface Reader {
+  text: string;
+  position: number;
+  device: Device;
+}
 
 function skipSpaces(reader: Reader): void {
   while (reader.position < reader.text.length && ' \t\n\r\f'.includes(reader.text.charAt(reader.position))) {

@@ -11,8 +11,7 @@ export interface SrcsetCandidate {
   density?: number;
 }
 
-const isSpace = (c: string | undefined): boolean =>
-  c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
 
 /** Parses a `srcset` value; invalid candidates are dropped, as browsers drop them. */
 export function parseSrcset(value: string): SrcsetCandidate[] {

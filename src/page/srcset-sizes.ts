@@ -54,11 +54,9 @@ function splitEntry(entry: string): { condition: string; length: string } {
   return { condition: entry.slice(0, start).trim(), length: entry.slice(start) };
 }
 
-const isNameCharacter = (c: string): boolean =>
-  (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '-';
+const isNameCharacter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '-';
 
-const isBoundary = (c: string): boolean =>
-  c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === ')';
+const isBoundary = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === ')';
 
 // `sizes` takes a media condition, not a media query: no media type such as `screen`.
 function isMediaCondition(condition: string): boolean {

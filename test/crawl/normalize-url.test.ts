@@ -81,12 +81,9 @@ describe('normalizeUrl', () => {
     expect(normalizeUrl(href, base)).toBeNull();
   });
 
-  it.each(['http://', 'https://exa mple.com/', 'http://[::1/', 'http://a.example:99999/'])(
-    'leaves out %j, which is not a URL',
-    (href) => {
-      expect(normalizeUrl(href, base)).toBeNull();
-    },
-  );
+  it.each(['http://', 'https://exa mple.com/', 'http://[::1/', 'http://a.example:99999/'])('leaves out %j, which is not a URL', (href) => {
+    expect(normalizeUrl(href, base)).toBeNull();
+  });
 
   it('needs a base for a relative link', () => {
     expect(normalizeUrl('next.html')).toBeNull();

@@ -36,7 +36,13 @@ describe('SeenSet', () => {
     for (let i = 0; i < count; i++) if (seen.has(`https://a.example/p/${i}`)) found++;
     for (let i = count; i < 2 * count; i++) if (seen.has(`https://a.example/p/${i}`)) strangers++;
     for (let i = 0; i < count; i += 7) if (seen.add(`https://a.example/p/${i}`)) again++;
-    expect({ added, found, strangers, again, size: seen.size }).toEqual({ added: count, found: count, strangers: 0, again: 0, size: count });
+    expect({ added, found, strangers, again, size: seen.size }).toEqual({
+      added: count,
+      found: count,
+      strangers: 0,
+      again: 0,
+      size: count,
+    });
   });
 
   it('handles the empty string and long and non-ASCII URLs', () => {

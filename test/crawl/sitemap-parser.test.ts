@@ -39,9 +39,17 @@ describe('createSitemapParser', () => {
     ],
     ['whitespace around <loc>', urlset('\n  <url>\n    <loc>\n\t https://a.example/x \r\n  </loc>\n  </url>\n'), ['https://a.example/x']],
     ['CDATA', urlset('<url><loc><![CDATA[https://a.example/?a=1&b=2]]></loc></url>'), ['https://a.example/?a=1&b=2']],
-    ['CDATA with text around it', urlset('<url><loc> https://a.example/<![CDATA[x?a=1&b]]>=2 </loc></url>'), ['https://a.example/x?a=1&b=2']],
+    [
+      'CDATA with text around it',
+      urlset('<url><loc> https://a.example/<![CDATA[x?a=1&b]]>=2 </loc></url>'),
+      ['https://a.example/x?a=1&b=2'],
+    ],
     ['entities', urlset('<url><loc>https://a.example/?a=1&amp;b=&#50;&lt;</loc></url>'), ['https://a.example/?a=1&b=2<']],
-    ['a prefixed namespace', `<sm:urlset xmlns:sm="${ns}"><sm:url><sm:loc>https://a.example/p</sm:loc></sm:url></sm:urlset>`, ['https://a.example/p']],
+    [
+      'a prefixed namespace',
+      `<sm:urlset xmlns:sm="${ns}"><sm:url><sm:loc>https://a.example/p</sm:loc></sm:url></sm:urlset>`,
+      ['https://a.example/p'],
+    ],
     ['no namespace', '<urlset><url><loc>https://a.example/n</loc></url></urlset>', ['https://a.example/n']],
     [
       'an old namespace',
@@ -56,11 +64,27 @@ describe('createSitemapParser', () => {
         '<xhtml:link rel="alternate" hreflang="de" href="https://a.example/de/"/></url></urlset>',
       ['https://a.example/page'],
     ],
-    ['a second <loc> in one <url>', urlset('<url><loc>https://a.example/1</loc><loc>https://a.example/2</loc></url>'), ['https://a.example/1']],
-    ['a <loc> outside <url>', urlset('<loc>https://a.example/stray</loc><url><loc>https://a.example/ok</loc></url>'), ['https://a.example/ok']],
+    [
+      'a second <loc> in one <url>',
+      urlset('<url><loc>https://a.example/1</loc><loc>https://a.example/2</loc></url>'),
+      ['https://a.example/1'],
+    ],
+    [
+      'a <loc> outside <url>',
+      urlset('<loc>https://a.example/stray</loc><url><loc>https://a.example/ok</loc></url>'),
+      ['https://a.example/ok'],
+    ],
     ['a <sitemap> in a urlset', urlset('<sitemap><loc>https://a.example/s.xml</loc></sitemap>'), []],
-    ['comments and processing instructions', urlset('<!-- x --><url><?pi x?><loc>https://a.example/<!-- y -->c</loc></url>'), ['https://a.example/c']],
-    ['a relative or odd <loc>, as written', urlset('<url><loc>/relative</loc></url><url><loc>javascript:x</loc></url>'), ['/relative', 'javascript:x']],
+    [
+      'comments and processing instructions',
+      urlset('<!-- x --><url><?pi x?><loc>https://a.example/<!-- y -->c</loc></url>'),
+      ['https://a.example/c'],
+    ],
+    [
+      'a relative or odd <loc>, as written',
+      urlset('<url><loc>/relative</loc></url><url><loc>javascript:x</loc></url>'),
+      ['/relative', 'javascript:x'],
+    ],
   ];
 
   it.each(documents)('reads %s', (_, document, urls) => {
@@ -74,7 +98,12 @@ describe('createSitemapParser', () => {
       `<sitemapindex xmlns="${ns}"><sitemap><loc>https://a.example/s1.xml</loc></sitemap>` +
       '<sitemap><loc> https://a.example/s2.xml.gz </loc><lastmod>2024-01-01</lastmod></sitemap>' +
       '<url><loc>https://a.example/page</loc></url></sitemapindex>';
-    expect(parse(index, 5)).toMatchObject({ urls: [], sitemaps: ['https://a.example/s1.xml', 'https://a.example/s2.xml.gz'], errors: [], entries: 2 });
+    expect(parse(index, 5)).toMatchObject({
+      urls: [],
+      sitemaps: ['https://a.example/s1.xml', 'https://a.example/s2.xml.gz'],
+      errors: [],
+      entries: 2,
+    });
   });
 
   it(`skips an empty <loc> and one longer than ${sitemapMaxLocLength} characters`, () => {
@@ -95,7 +124,9 @@ describe('createSitemapParser', () => {
   });
 
   it(`reads ${sitemapMaxEntries} entries of a file at most, and says it is full`, () => {
-    const document = urlset(Array.from({ length: sitemapMaxEntries + 10 }, (_, n) => `<url><loc>https://a.example/${n}</loc></url>`).join(''));
+    const document = urlset(
+      Array.from({ length: sitemapMaxEntries + 10 }, (_, n) => `<url><loc>https://a.example/${n}</loc></url>`).join(''),
+    );
     const parsed = parse(document, 65_536);
     expect(parsed.urls.length).toBe(sitemapMaxEntries);
     expect(parsed.urls.at(-1)).toBe(`https://a.example/${sitemapMaxEntries - 1}`);
@@ -105,7 +136,11 @@ describe('createSitemapParser', () => {
   it.each([
     ['a broken tag', urlset('<url><loc>https://a.example/1</loc></url><url><loc>https://a.example/2</loc></url><url <<>>'), 2],
     ['a cut-off file', `<urlset xmlns="${ns}"><url><loc>https://a.example/1</loc></url><url><loc>https://a.ex`, 1],
-    ['mismatched tags', urlset('<url><loc>https://a.example/1</loc></url><url><loc>https://a.example/2</loc></lastmod></url><url><loc>x</loc></url>'), 2],
+    [
+      'mismatched tags',
+      urlset('<url><loc>https://a.example/1</loc></url><url><loc>https://a.example/2</loc></lastmod></url><url><loc>x</loc></url>'),
+      2,
+    ],
     ['text after the root', `${urlset('<url><loc>https://a.example/1</loc></url>')}trailing`, 1],
     ['an undefined entity', urlset('<url><loc>https://a.example/1</loc></url><url><loc>&nbsp;x</loc></url>'), 1],
     ['an unbound prefix', urlset('<url><loc>https://a.example/1</loc></url><url><x:loc>y</x:loc></url>'), 1],
@@ -135,7 +170,11 @@ describe('createSitemapParser', () => {
   it('ignores what is written after an error or after end()', () => {
     const errors: Error[] = [];
     const urls: string[] = [];
-    const parser = createSitemapParser({ onUrl: (loc) => urls.push(loc), onSitemap: () => undefined, onError: (error) => errors.push(error) });
+    const parser = createSitemapParser({
+      onUrl: (loc) => urls.push(loc),
+      onSitemap: () => undefined,
+      onError: (error) => errors.push(error),
+    });
     parser.write('<html>');
     parser.write(urlset('<url><loc>https://a.example/late</loc></url>'));
     parser.end();

@@ -14,23 +14,37 @@ function decodeInChunks(decoder: BodyDecoder, bytes: Uint8Array, size: number): 
 
 describe('charset labels', () => {
   it.each([
-    ['utf-8', 'utf-8'], [' UTF8 ', 'utf-8'], ['latin1', 'windows-1252'], ['iso-8859-1', 'windows-1252'],
-    ['Shift_JIS', 'shift_jis'], ['x-user-defined', 'windows-1252'], ['bogus', undefined], ['', undefined],
+    ['utf-8', 'utf-8'],
+    [' UTF8 ', 'utf-8'],
+    ['latin1', 'windows-1252'],
+    ['iso-8859-1', 'windows-1252'],
+    ['Shift_JIS', 'shift_jis'],
+    ['x-user-defined', 'windows-1252'],
+    ['bogus', undefined],
+    ['', undefined],
   ])('%j names %j', (label, encoding) => {
     expect(encodingForLabel(label)).toBe(encoding);
   });
 
   it.each([
-    ['text/html; charset=utf-8', 'utf-8'], ['text/html;charset="ISO-8859-1"', 'ISO-8859-1'],
-    ['text/html; q=1; Charset = koi8-r ; x=y', 'koi8-r'], ['text/html', undefined], ['text/html; charset=', undefined],
+    ['text/html; charset=utf-8', 'utf-8'],
+    ['text/html;charset="ISO-8859-1"', 'ISO-8859-1'],
+    ['text/html; q=1; Charset = koi8-r ; x=y', 'koi8-r'],
+    ['text/html', undefined],
+    ['text/html; charset=', undefined],
     ['text/html; foo="a;b"; charset=gbk', 'gbk'],
   ])('Content-Type %j has charset %j', (contentType, charset) => {
     expect(charsetParameter(contentType)).toBe(charset);
   });
 
   it.each([
-    ['text/html; charset=utf-8', 'utf-8'], ['text/html;charset = "big5"', 'big5'], ["charset='euc-kr' x", 'euc-kr'],
-    ['text/html', undefined], ['charset', undefined], ['charsetx=1; charset=gbk', 'gbk'], ['charset="unclosed', undefined],
+    ['text/html; charset=utf-8', 'utf-8'],
+    ['text/html;charset = "big5"', 'big5'],
+    ["charset='euc-kr' x", 'euc-kr'],
+    ['text/html', undefined],
+    ['charset', undefined],
+    ['charsetx=1; charset=gbk', 'gbk'],
+    ['charset="unclosed', undefined],
   ])('meta content %j has charset %j', (content, charset) => {
     expect(charsetFromMetaContent(content)).toBe(charset);
   });
@@ -60,7 +74,13 @@ describe('createBodyDecoder', () => {
     ['a UTF-8 BOM beats the header', 'text/html; charset=windows-1252', Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('é')]), 'utf-8', 'bom'],
     ['a UTF-16LE BOM', null, Uint8Array.from([0xff, 0xfe, 0xe9, 0x00]), 'utf-16le', 'bom'],
     ['the header beats meta', 'text/html; charset=iso-8859-2', latin1(page('<meta charset=utf-8>', '\xe9')), 'iso-8859-2', 'header'],
-    ['an unknown header charset falls through to meta', 'text/html; charset=nope', latin1(page('<meta charset=koi8-r>', '')), 'koi8-r', 'meta'],
+    [
+      'an unknown header charset falls through to meta',
+      'text/html; charset=nope',
+      latin1(page('<meta charset=koi8-r>', '')),
+      'koi8-r',
+      'meta',
+    ],
     ['meta', 'text/html', latin1(page('<meta charset="windows-1251">', '\xe9')), 'windows-1251', 'meta'],
     ['valid UTF-8 without a declaration', null, utf8(page('', 'café ✓')), 'utf-8', 'detected'],
     ['invalid UTF-8 without a declaration', null, latin1(page('', 'caf\xe9')), 'windows-1252', 'default'],

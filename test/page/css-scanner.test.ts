@@ -23,7 +23,9 @@ function loads(css: string, device: Device = devices.mobile, document = sampleDo
 }
 
 function images(css: string, device: Device = devices.mobile): string[] {
-  return loads(css, device).filter((r) => r.destination === 'image').map((r) => r.url.slice('https://example.com/'.length));
+  return loads(css, device)
+    .filter((r) => r.destination === 'image')
+    .map((r) => r.url.slice('https://example.com/'.length));
 }
 
 describe('scanStylesheet: images of rules that would apply', () => {
@@ -32,8 +34,11 @@ describe('scanStylesheet: images of rules that would apply', () => {
     ['.card { background: url(a.png) }', ['css/a.png'], ['css/a.png']],
     ['.card { background-image: url("/img/a.png") }', ['img/a.png'], ['img/a.png']],
     ['.card { background: url(../a.png) no-repeat, url(b.png) }', ['a.png', 'css/b.png'], ['a.png', 'css/b.png']],
-    ['.card { list-style: url(a.png); border-image: url(b.png) 30; mask-image: url(c.svg); content: url(d.png) }',
-      ['css/a.png', 'css/b.png', 'css/c.svg', 'css/d.png'], ['css/a.png', 'css/b.png', 'css/c.svg', 'css/d.png']],
+    [
+      '.card { list-style: url(a.png); border-image: url(b.png) 30; mask-image: url(c.svg); content: url(d.png) }',
+      ['css/a.png', 'css/b.png', 'css/c.svg', 'css/d.png'],
+      ['css/a.png', 'css/b.png', 'css/c.svg', 'css/d.png'],
+    ],
     ['.missing { background: url(a.png) }', [], []],
     ['table td { background: url(a.png) }', [], []],
     ['.missing .card { background: url(a.png) }', [], []],
@@ -55,8 +60,11 @@ describe('scanStylesheet: images of rules that would apply', () => {
     ['@media screen and (min-resolution: 1.5dppx) { .card { background: url(hi.png) } }', ['css/hi.png'], []],
     ['@media (hover: hover) { .card { background: url(h.png) } }', [], ['css/h.png']],
     ['@media (min-width: 600px) { @media (max-width: 1400px) { p { background: url(n.png) } } }', [], ['css/n.png']],
-    ['@supports (display: grid) { p { background: url(s.png) } } @layer base { p { background: url(l.png) } }',
-      ['css/s.png', 'css/l.png'], ['css/s.png', 'css/l.png']],
+    [
+      '@supports (display: grid) { p { background: url(s.png) } } @layer base { p { background: url(l.png) } }',
+      ['css/s.png', 'css/l.png'],
+      ['css/s.png', 'css/l.png'],
+    ],
     ['@container (min-width: 1px) { p { background: url(c.png) } }', ['css/c.png'], ['css/c.png']],
     ['@keyframes k { from { background: url(k.png) } } @page { background: url(pg.png) }', [], []],
     // image-set(): one option, for the device's pixel ratio
@@ -184,7 +192,10 @@ describe('scanStylesheet: fonts', () => {
   it('finds faces and families across stylesheets and style attributes', () => {
     const options = { baseUrl: base, device: devices.mobile };
     const sheet = scanStylesheet('@font-face { font-family: Brand; src: url(brand.woff2) format("woff2") }', options);
-    const attribute = scanStyleAttribute('font-family: Brand; background: url(/bg.png)', { ...options, baseUrl: 'https://example.com/page' });
+    const attribute = scanStyleAttribute('font-family: Brand; background: url(/bg.png)', {
+      ...options,
+      baseUrl: 'https://example.com/page',
+    });
     expect(cssResources([sheet, attribute], sampleDocument())).toEqual([
       { url: 'https://example.com/bg.png', destination: 'image' },
       { url: 'https://example.com/css/brand.woff2', destination: 'font' },

@@ -36,9 +36,20 @@ describe('destinations', () => {
   });
 
   it.each([
-    ['style', 'style'], ['SCRIPT', 'script'], ['Image', 'image'], ['font', 'font'], ['fetch', 'fetch'],
-    ['track', 'track'], ['video', undefined], ['audio', undefined], [' image ', undefined],
-    ['document', undefined], ['worker', undefined], ['', undefined], [undefined, undefined], ['json', undefined],
+    ['style', 'style'],
+    ['SCRIPT', 'script'],
+    ['Image', 'image'],
+    ['font', 'font'],
+    ['fetch', 'fetch'],
+    ['track', 'track'],
+    ['video', undefined],
+    ['audio', undefined],
+    [' image ', undefined],
+    ['document', undefined],
+    ['worker', undefined],
+    ['', undefined],
+    [undefined, undefined],
+    ['json', undefined],
   ])('preload as=%j is %j', (as, destination) => {
     expect(preloadDestination(as)).toBe(destination);
   });

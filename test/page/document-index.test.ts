@@ -33,7 +33,14 @@ describe('DocumentIndex', () => {
     ['a😀', [[0x1f650, 0x10ffff]], false],
     ['\uffff', [[0xfff0, 0x10ffff]], true],
     ['z', [[0x00, 0x10ffff]], true],
-    ['z', [[0x7b, 0x7b], [0x7a, 0x7a]], true],
+    [
+      'z',
+      [
+        [0x7b, 0x7b],
+        [0x7a, 0x7a],
+      ],
+      true,
+    ],
     ['', [[0x00, 0x10ffff]], false],
   ];
 

@@ -44,7 +44,10 @@ describe('parseFontFace', () => {
     expect(parseFontFace(faceBlock('font-family: "Open Sans"; src: url(a.woff2); unicode-range: U+0000-00FF, U+0131'))).toEqual({
       family: 'open sans',
       url: 'a.woff2',
-      ranges: [[0, 0xff], [0x131, 0x131]],
+      ranges: [
+        [0, 0xff],
+        [0x131, 0x131],
+      ],
     });
     expect(parseFontFace(faceBlock('font-family: Open   Sans; src: url(a.woff2); src: url(b.woff2)'))).toEqual({
       family: 'open sans',
@@ -59,7 +62,13 @@ describe('parseFontFace', () => {
 const ranges: [string, [number, number][] | undefined][] = [
   ['U+26', [[0x26, 0x26]]],
   ['u+0-7F', [[0, 0x7f]]],
-  ['U+0025-00FF, U+4??', [[0x25, 0xff], [0x400, 0x4ff]]],
+  [
+    'U+0025-00FF, U+4??',
+    [
+      [0x25, 0xff],
+      [0x400, 0x4ff],
+    ],
+  ],
   ['U+1F600-1F64F', [[0x1f600, 0x1f64f]]],
   ['U+??????', [[0, 0x10ffff]]],
   ['U+4??-5FF', undefined],

@@ -16,7 +16,11 @@ const show = ({ url, destination }: FoundResource): string => `${destination} ${
 /** Scans `chunks` as one document and collects every callback, in order. */
 export function scan(
   chunks: string | readonly string[],
-  { device = devices.mobile, documentUrl = 'https://example.com/dir/page.html', maxResources }: {
+  {
+    device = devices.mobile,
+    documentUrl = 'https://example.com/dir/page.html',
+    maxResources,
+  }: {
     device?: Device;
     documentUrl?: string;
     maxResources?: number;

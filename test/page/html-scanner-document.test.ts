@@ -44,12 +44,14 @@ describe('createHtmlScanner: base href', () => {
 
 describe('createHtmlScanner: links, styles, text and facts', () => {
   it('reports a and area links, resolved, http(s) only, without fragments', () => {
-    const html = '<base href=/b/><a href=x.html#top>x</a><a href="mailto:a@b">m</a><a>none</a><map><area href="//other.example/y"></map><a href="javascript:0">j</a><link rel=next href=/n.html>';
+    const html =
+      '<base href=/b/><a href=x.html#top>x</a><a href="mailto:a@b">m</a><a>none</a><map><area href="//other.example/y"></map><a href="javascript:0">j</a><link rel=next href=/n.html>';
     expect(scan(html).links).toEqual([at('/b/x.html'), 'https://other.example/y']);
   });
 
   it('hands over style blocks whole, with their base and media, and style attributes', () => {
-    const html = '<style media="print">a { background: url(a.png) }\n b&amp;c {}</style><base href=/s/><div style="background:url(b.png)"></div><style>p{}</style><p style="  ">';
+    const html =
+      '<style media="print">a { background: url(a.png) }\n b&amp;c {}</style><base href=/s/><div style="background:url(b.png)"></div><style>p{}</style><p style="  ">';
     expect(scan(html)).toMatchObject({
       styles: [`${at('/dir/page.html')} print a { background: url(a.png) }\n b&amp;c {}`, `${at('/s/')} - p{}`],
       styleAttributes: [`${at('/s/')} background:url(b.png)`],
@@ -71,7 +73,9 @@ describe('createHtmlScanner: links, styles, text and facts', () => {
       addText: (piece: string) => (text += piece),
     };
     const scanner = createHtmlScanner({ documentUrl: at('/'), device: devices.mobile, index, onResource: () => undefined });
-    scanner.write('<main id=top class="a  b"><p data-x>Ω</p><noscript><aside class=hidden>no</aside></noscript><template><i>t</i></template></main>');
+    scanner.write(
+      '<main id=top class="a  b"><p data-x>Ω</p><noscript><aside class=hidden>no</aside></noscript><template><i>t</i></template></main>',
+    );
     scanner.end();
     expect(elements).toEqual(['main {"id":"top","class":"a  b"}', 'p {"data-x":""}']);
     expect(text).toBe('Ω');
@@ -103,7 +107,11 @@ describe('createHtmlScanner: streaming', () => {
 
   it.each([
     ['a tag left open at the end', '<img src=/a.png><img src="/b.png', [`image ${at('/a.png')}`]],
-    ['stray and mismatched tags', '<img src=/a.png></span></div><p><div></p><img src=/c.png></b></table>', [`image ${at('/a.png')}`, `image ${at('/c.png')}`]],
+    [
+      'stray and mismatched tags',
+      '<img src=/a.png></span></div><p><div></p><img src=/c.png></b></table>',
+      [`image ${at('/a.png')}`, `image ${at('/c.png')}`],
+    ],
     ['a tag inside a tag', '<div <<img src=/no.png>><img src=/c.png>', [`image ${at('/c.png')}`]],
     ['an unclosed comment', '<img src=/a.png><!-- <img src=/no.png>', [`image ${at('/a.png')}`]],
     ['garbage', '<<<>>></></ ><![CDATA[ <?x ?> <a href="', []],

@@ -6,8 +6,16 @@ const { mobile, desktop } = devices;
 
 describe('isSupportedImageType', () => {
   it.each([
-    [undefined, true], ['', true], ['image/avif', true], ['IMAGE/WEBP', true], [' image/png ; q=1', true],
-    ['image/svg+xml', true], ['image/jxl', false], ['image/heic', false], ['video/mp4', false], ['text/html', false],
+    [undefined, true],
+    ['', true],
+    ['image/avif', true],
+    ['IMAGE/WEBP', true],
+    [' image/png ; q=1', true],
+    ['image/svg+xml', true],
+    ['image/jxl', false],
+    ['image/heic', false],
+    ['video/mp4', false],
+    ['text/html', false],
   ])('%j: %s', (type, expected) => {
     expect(isSupportedImageType(type)).toBe(expected);
   });
@@ -18,7 +26,15 @@ describe('pickPictureImage', () => {
   it.each<[string, PictureSource[], string, string]>([
     ['no sources', [], 'fallback-2x.jpg', 'fallback.jpg'],
     ['a supported type', [{ srcset: 'a.avif', type: 'image/avif' }], 'a.avif', 'a.avif'],
-    ['an unsupported type is skipped', [{ srcset: 'a.jxl', type: 'image/jxl' }, { srcset: 'b.webp', type: 'image/webp' }], 'b.webp', 'b.webp'],
+    [
+      'an unsupported type is skipped',
+      [
+        { srcset: 'a.jxl', type: 'image/jxl' },
+        { srcset: 'b.webp', type: 'image/webp' },
+      ],
+      'b.webp',
+      'b.webp',
+    ],
     ['media chooses per device', [{ srcset: 'wide.jpg', media: '(min-width: 800px)' }, { srcset: 'narrow.jpg' }], 'narrow.jpg', 'wide.jpg'],
     ['no matching source', [{ srcset: 'wide.jpg', media: '(min-width: 2000px)' }], 'fallback-2x.jpg', 'fallback.jpg'],
     ['a source without srcset is skipped', [{ src: 'x.jpg' }, { srcset: 'b.jpg' }], 'b.jpg', 'b.jpg'],
