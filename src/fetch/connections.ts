@@ -2,6 +2,7 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Agent as AgentTypes, buildConnector as ConnectorTypes, Dispatcher } from 'undici';
+import { tapExchanges } from './exchange-tap.js';
 import { Agent, buildConnector, loadEnvHttpProxyAgent, redirectInterceptor } from './undici.js';
 import type { ResolvedOptions } from '../options.js';
 
@@ -113,7 +114,8 @@ export function createConnections(options: ConnectionOptions): Connections {
     : new Agent(agentOptions);
 
   return {
-    dispatcher: agent.compose(redirectInterceptor({ maxRedirections: options.follow ? options.maxRedirects : 0 })),
+    // The tap goes inside the redirect handling, where each redirect hop is still visible.
+    dispatcher: agent.compose(tapExchanges(), redirectInterceptor({ maxRedirections: options.follow ? options.maxRedirects : 0 })),
     requestStarting(listener) {
       starting = listener;
     },

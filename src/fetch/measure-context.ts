@@ -1,12 +1,15 @@
 import type { SizeRecord } from '../record.js';
 import type { Slots } from '../pool/slots.js';
 import type { Connections } from './connections.js';
+import type { Exchange } from './exchange-log.js';
 import type { Measurement } from './measure-url.js';
 
 /** One attempt's record, and the server's Retry-After if it sent one. */
 export interface Attempt {
   record: SizeRecord;
   retryAfter: string | undefined;
+  /** With `AttemptOf.exchanges`: every request made, each redirect hop first, the one the record describes last. */
+  exchanges?: Exchange[];
 }
 
 /** What one measurement needs of the run's options. */
@@ -36,6 +39,8 @@ export interface AttemptOf {
   firstStart: number;
   /** Request headers on top of the run's (a subresource's Accept, say). */
   headers?: Record<string, string>;
+  /** Log every request this attempt makes (redirect hops included), for page totals and HAR. */
+  exchanges?: boolean;
   /** Asked when the final response starts: a consumer of its decoded body (an HTML or CSS scanner), or none. */
   scan?: (response: ScannedResponse) => ((decoded: Buffer) => void) | undefined;
 }

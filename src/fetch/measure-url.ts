@@ -9,6 +9,8 @@ import { BodyCounter, type BodySink } from './body-counter.js';
 import type { ConnectionListener, ConnectionTimings } from './connections.js';
 import { contentCodings } from './decoders.js';
 import { toRecordError } from './error-codes.js';
+import { ExchangeLog } from './exchange-log.js';
+import { exchangeLogKey, type LoggedDispatchOptions } from './exchange-tap.js';
 import { headerBlockSize } from './header-size.js';
 import type { Attempt, AttemptOf, MeasureContext } from './measure-context.js';
 
@@ -47,12 +49,14 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
   #ttfb: number | null = null;
   #body: BodyCounter | undefined;
   #scan: ((decoded: Buffer) => void) | undefined;
+  readonly exchangeLog: ExchangeLog | undefined;
 
   constructor(context: MeasureContext, target: Target, of: AttemptOf, resolve: (attempt: Attempt) => void) {
     this.#context = context;
     this.#target = target;
     this.#of = of;
     this.#resolve = resolve;
+    this.exchangeLog = of.exchanges === true ? new ExchangeLog() : undefined;
     this.#timer = setTimeout(Measurement.#expire, context.options.timeoutMs, this);
     this.#slot = context.inFlight.add(this);
   }
@@ -81,6 +85,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
   onConnection(timings: ConnectionTimings | null, socket: Socket): void {
     this.#connection = timings;
     this.#httpVersion = (socket as Socket & { alpnProtocol?: string | false }).alpnProtocol === 'h2' ? '2' : '1.1';
+    this.exchangeLog?.connected(timings, this.#httpVersion);
   }
 
   onResponseStart(
@@ -142,10 +147,9 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#context.inFlight.delete(this.#slot);
     this.#body?.destroy();
     if (!this.#ended) this.#controller?.abort(error instanceof Error ? error : stoppedReading);
-    this.#resolve({
-      record: this.#toRecord(error === null ? null : toRecordError(error)),
-      retryAfter: firstValue(this.#response?.['retry-after']) ?? undefined,
-    });
+    const record = this.#toRecord(error === null ? null : toRecordError(error));
+    const retryAfter = firstValue(this.#response?.['retry-after']) ?? undefined;
+    this.#resolve(this.exchangeLog ? { record, retryAfter, exchanges: this.exchangeLog.entries(record) } : { record, retryAfter });
   }
 
   #toRecord(error: RecordError | null): SizeRecord {
@@ -185,16 +189,15 @@ export function measureUrl(context: MeasureContext, target: Target, of: AttemptO
     const { url: requestUrl, authorization } = target;
     const headers = of.headers === undefined ? context.options.headers : { ...context.options.headers, ...of.headers };
     try {
-      context.connections.dispatcher.dispatch(
-        {
-          origin: requestUrl.origin,
-          path: `${requestUrl.pathname}${requestUrl.search}`,
-          method: 'GET',
-          // A fresh object per request: undici's proxy agents add a Host header to it.
-          headers: authorization === undefined ? { ...headers } : { ...headers, authorization },
-        },
-        measurement,
-      );
+      const options: LoggedDispatchOptions = {
+        origin: requestUrl.origin,
+        path: `${requestUrl.pathname}${requestUrl.search}`,
+        method: 'GET',
+        // A fresh object per request: undici's proxy agents add a Host header to it.
+        headers: authorization === undefined ? { ...headers } : { ...headers, authorization },
+      };
+      if (measurement.exchangeLog) options[exchangeLogKey] = measurement.exchangeLog;
+      context.connections.dispatcher.dispatch(options, measurement);
     } catch (error) {
       measurement.abort(error instanceof Error ? new MeasureError('INVALID_URL', error.message) : error);
     }
