@@ -1,12 +1,15 @@
-import { performance } from 'node:perf_hooks';
 import { MeasureError } from './errors.js';
 import { createConnections } from './fetch/connections.js';
+import { fetchWithRetries, type FetchRun } from './fetch/fetch-with-retries.js';
 import type { Attempt, MeasureContext } from './fetch/measure-context.js';
-import { measureUrl } from './fetch/measure-url.js';
-import { retryDelay } from './fetch/retry-policy.js';
 import { selectLines, type InputLine } from './input/select.js';
 import { toTarget, type Target } from './input/targets.js';
-import { resolveOptions, type MeasureOptions } from './options.js';
+import { resolveOptions, type MeasureOptions, type ResolvedOptions } from './options.js';
+import { AssetCache } from './page/asset-cache.js';
+import { devices } from './page/media-query.js';
+import type { PageRun } from './page/page.js';
+import { toRequestEntry } from './page/request-entries.js';
+import { emptyPageWeight, weighPage } from './page/weigh-page.js';
 import { RequestGate } from './pool/request-gate.js';
 import { RetrySleeper } from './pool/retry-sleeper.js';
 import { runPool } from './pool/run-pool.js';
@@ -24,6 +27,12 @@ interface UrlItem {
 
 function toUrlItem({ line, index, url }: InputLine): UrlItem {
   return { url, index, target: toTarget(line) };
+}
+
+function toPageRun(options: ResolvedOptions, fetch: FetchRun): PageRun | undefined {
+  if (!options.page) return undefined;
+  const cache = options.assetCache ? new AssetCache() : undefined;
+  return { fetch, device: devices[options.device], maxResources: options.maxResources, cache, onRequest: options.onRequest };
 }
 
 /**
@@ -48,28 +57,23 @@ export async function* measure(
   const gate = new RequestGate({ concurrency: resolved.concurrency, perKey: resolved.perHost, rate: resolved.rate, signal: stop.signal });
   const sleeper = new RetrySleeper(stop.signal);
 
-  const interrupted = (item: UrlItem, attempts: number): Attempt => ({
-    record: failedRecord(item.url, item.index, 'ABORTED', 'the run was interrupted', attempts),
-    retryAfter: undefined,
-  });
+  const run: FetchRun = { context, gate, sleeper, stop: stop.signal, retries: resolved.retries };
+  const pageRun = toPageRun(resolved, run);
+  const { onRequest } = resolved;
 
-  // Every attempt of one URL: each passes the gate, each backoff waits outside it.
-  const measureItem = async (item: UrlItem): Promise<Attempt> => {
-    const { target, url, index } = item;
-    if (target instanceof MeasureError) return { record: failedRecord(url, index, target.code, target.message), retryAfter: undefined };
-    const key = gate.limitsKeys ? target.url.origin : undefined;
-    let firstStart = 0;
-    for (let attempt = 1; ; attempt++) {
-      const result = await gate.run(key, () => {
-        if (stop.signal.aborted) return Promise.resolve(interrupted(item, attempt - 1));
-        if (attempt === 1) firstStart = performance.now();
-        return measureUrl(context, target, { url, index, attempt, firstStart });
-      });
-      const delay = stop.signal.aborted ? undefined : retryDelay(result, attempt, resolved.retries);
-      if (delay === undefined) return result;
-      await sleeper.sleep(delay);
-      if (stop.signal.aborted) return interrupted(item, attempt);
+  // One URL: a page with its subresources, or the one request (with its retries) of the URL.
+  const measureItem = async ({ target, url, index }: UrlItem): Promise<Attempt> => {
+    if (target instanceof MeasureError) {
+      const record = failedRecord(url, index, target.code, target.message);
+      if (pageRun) record.page = emptyPageWeight();
+      return { record, retryAfter: undefined };
     }
+    if (pageRun) return weighPage(pageRun, target, { url, index });
+    if (onRequest === undefined) return fetchWithRetries(run, target, { url, index });
+    const attempt = await fetchWithRetries(run, target, { url, index, exchanges: true });
+    const last = attempt.exchanges?.at(-1);
+    if (last) onRequest(toRequestEntry(last, index, 'document', false));
+    return attempt;
   };
 
   try {

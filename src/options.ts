@@ -1,7 +1,19 @@
 import type { LookupFunction } from 'node:net';
-import { boolean, integerAtLeast, parseHeader, parseProxy, seconds, shard, type Rule, type Shard } from './option-values.js';
+import {
+  boolean,
+  device,
+  integerAtLeast,
+  parseHeader,
+  parseProxy,
+  seconds,
+  shard,
+  type DeviceName,
+  type Rule,
+  type Shard,
+} from './option-values.js';
+import type { RequestEntry } from './record.js';
 
-export type { Shard } from './option-values.js';
+export type { DeviceName, Shard } from './option-values.js';
 
 /** The output formats of `-f`. */
 export const formats = ['jsonl', 'csv', 'tsv', 'table'] as const;
@@ -49,6 +61,16 @@ export interface MeasureOptions {
   shard?: Shard;
   /** URLs (by `index` and `url` as in the record) for which it returns true are not measured and get no record. */
   skip?: (index: number, url: string) => boolean;
+  /** Weigh each URL as a page: the document and the subresources a browser loads for it (the record's `page`). Default false. */
+  page?: boolean;
+  /** With `page`: the screen whose width and pixel ratio choose `srcset` candidates and `@media` rules. Default `'mobile'`. */
+  device?: DeviceName;
+  /** With `page`: subresources fetched per page at most; past them `page.incomplete` is true. Default 500. */
+  maxResources?: number;
+  /** With `page`: take a subresource already fetched for another page of the run from the asset cache. Default true. */
+  assetCache?: boolean;
+  /** Called once for each request: with `page`, every request of each page (cache hits too); otherwise the request of each URL. */
+  onRequest?: (entry: RequestEntry) => void;
 }
 
 export interface ResolvedOptions {
@@ -71,6 +93,11 @@ export interface ResolvedOptions {
   http2: boolean;
   shard: Shard | undefined;
   skip: ((index: number, url: string) => boolean) | undefined;
+  page: boolean;
+  device: DeviceName;
+  maxResources: number;
+  assetCache: boolean;
+  onRequest: ((entry: RequestEntry) => void) | undefined;
 }
 
 /** The CLI's rules for output options that only make sense together. */
@@ -85,10 +112,9 @@ function check<T>(name: string, value: T | undefined, fallback: T, rule: Rule<T>
   return value;
 }
 
-const isFunction: Rule<((index: number, url: string) => boolean) | undefined> = {
-  expected: 'a function',
-  valid: (value) => typeof value === 'function',
-};
+function isFunction<T extends (...args: never[]) => unknown>(): Rule<T | undefined> {
+  return { expected: 'a function', valid: (value) => typeof value === 'function' };
+}
 
 export function resolveOptions(options: MeasureOptions, defaultUserAgent: string): ResolvedOptions {
   const compression = check('compression', options.compression, true, boolean);
@@ -122,6 +148,11 @@ export function resolveOptions(options: MeasureOptions, defaultUserAgent: string
     proxy: options.proxy === undefined || options.proxy === false ? options.proxy : parseProxy(options.proxy),
     http2: check('http2', options.http2, false, boolean),
     shard: options.shard === undefined ? undefined : check('shard', options.shard, options.shard, shard),
-    skip: check('skip', options.skip, undefined, isFunction),
+    skip: check('skip', options.skip, undefined, isFunction()),
+    page: check('page', options.page, false, boolean),
+    device: check('device', options.device, 'mobile', device),
+    maxResources: check('maxResources', options.maxResources, 500, integerAtLeast(0)),
+    assetCache: check('assetCache', options.assetCache, true, boolean),
+    onRequest: check('onRequest', options.onRequest, undefined, isFunction()),
   };
 }
