@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { messageOf } from '../errors.js';
-import { parseHeader, parseInteger, parseProxy, parseSeconds, parseShard, parseSize } from '../option-values.js';
+import { deviceNames, parseHeader, parseInteger, parseProxy, parseSeconds, parseShard, parseSize } from '../option-values.js';
 import { formats } from '../options.js';
 import { version } from '../version.js';
 import type { Io } from './io.js';
@@ -29,7 +29,8 @@ Examples:
   sitesize https://example.com/ more-urls.txt
   sitesize urls.txt -f table
   sitesize urls.txt -o results.jsonl --resume
-  sitesize urls.txt --shard 2/4 -o shard-2.jsonl`;
+  sitesize urls.txt --shard 2/4 -o shard-2.jsonl
+  sitesize --page urls.txt | jq '{url, kb: (.page.transferBytes / 1024 | floor)}'`;
 
 /**
  * The CLI's options, in help groups. The parsed options' type is derived from
@@ -74,6 +75,15 @@ export function createProgram(io: Io) {
     .addOption(new Option('--per-host <n>', 'requests in flight per origin at most').argParser(integer(1)))
     .addOption(new Option('--rate <n>', 'attempts started per second at most').argParser(integer(1)))
     .addOption(new Option('--retries <n>', 'retries after a transient failure or 408/429/502/503/504').default(0).argParser(integer(0)))
+    .optionsGroup('Pages:')
+    .option('-p, --page', 'weigh each URL as a page: the document and the subresources a browser loads for it')
+    .addOption(
+      new Option('--device <device>', 'the screen that chooses srcset candidates and @media rules')
+        .choices(deviceNames)
+        .default('mobile' as const),
+    )
+    .addOption(new Option('--max-resources <n>', 'subresources fetched per page at most').default(500).argParser(integer(0)))
+    .option('--no-asset-cache', 'fetch every subresource again for every page that uses it')
     .optionsGroup('Output:')
     .addOption(new Option('-f, --format <fmt>', 'output format').choices(formats).default('jsonl' as const))
     .option('-o, --output <file>', 'write the results to this file instead of stdout')
