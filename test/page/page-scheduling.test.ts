@@ -8,6 +8,7 @@ import { weighPage } from '../../src/page/weigh-page.js';
 import { RequestGate } from '../../src/pool/request-gate.js';
 import { RetrySleeper } from '../../src/pool/retry-sleeper.js';
 import { Slots } from '../../src/pool/slots.js';
+import { measure } from '../../src/index.js';
 import { collect } from '../helpers/run.js';
 import { useServers } from '../helpers/servers.js';
 import { html, startSite, typed, type Served } from '../helpers/site.js';
@@ -82,5 +83,25 @@ describe('pages in the request gate', () => {
     const [record] = await collect([`${site.origin}/`], { page: true, signal: interrupt.signal });
     expect(record?.error?.code).toBe('ABORTED');
     expect(record?.page?.errors).toEqual({ ABORTED: 1 });
+  });
+
+  it('keeps at most -c pages in flight, pulling the next URL only as pages finish', async () => {
+    const site = await startSite(serve, pages(30));
+    let pulled = 0;
+    let yielded = 0;
+    let mostInFlight = 0;
+    function* urls(): Generator<string> {
+      for (let page = 0; page < 30; page++) {
+        pulled += 1;
+        mostInFlight = Math.max(mostInFlight, pulled - yielded);
+        yield `${site.origin}/p${page}`;
+      }
+    }
+    for await (const record of measure(urls(), { page: true, concurrency: 2 })) {
+      expect(record.page?.requests).toBe(4);
+      yielded += 1;
+    }
+    expect(yielded).toBe(30);
+    expect(mostInFlight).toBeLessThanOrEqual(3);
   });
 });
