@@ -61,7 +61,9 @@ export class Frame {
 
   /** The measurement's scan hook: a reader of the decoded body when it is HTML, else none. */
   readonly scan = (response: ScannedResponse): ((decoded: Buffer) => void) | undefined => {
-    if (!htmlTypes.has(mediaType(response.contentType) ?? '')) return undefined;
+    // A browser renders an error page, but never the body of a redirect (kept with --no-follow).
+    const redirect = response.status >= 300 && response.status < 400;
+    if (redirect || !htmlTypes.has(mediaType(response.contentType) ?? '')) return undefined;
     // A retried attempt reads the document again; what the first one found stays found.
     this.#reading?.scanner.end();
     const reading = { decoder: createBodyDecoder(response.contentType), scanner: this.#createScanner(response.url) };

@@ -234,6 +234,29 @@ describe('page totals', () => {
     expect(page.types.script.transferBytes).toBe(site.headerBytes('/hangs.js') - 'Content-Length: 0\r\n'.length);
   });
 
+  it('weighs an error page with its subresources, but not the body of a redirect', async () => {
+    const site = await startSite(serve, {
+      '/gone': { ...html('<img src="/sorry.png">'), status: 404, reason: 'Not Found' },
+      '/moved': {
+        ...html('<img src="/never.png">'),
+        status: 302,
+        reason: 'Found',
+        headers: [
+          ['Location', '/gone'],
+          ['Content-Type', 'text/html'],
+        ],
+      },
+      '/sorry.png': typed('image/png', 'sorry'),
+    });
+    const gone = await measureOne(`${site.origin}/gone`, { page: true });
+    expect(gone.status).toBe(404);
+    expect(gone.page?.requests).toBe(2);
+    const moved = await measureOne(`${site.origin}/moved`, { page: true, follow: false });
+    expect(moved.status).toBe(302);
+    expect(moved.page?.requests).toBe(1);
+    expect(site.hits('/never.png')).toBe(0);
+  });
+
   it('gives a page whose document fails its error and what was had', async () => {
     const refused = await closedPort();
     const record = await measureOne(`http://127.0.0.1:${refused}/`, { page: true });
