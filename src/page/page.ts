@@ -39,6 +39,10 @@ export class Page implements FrameHost {
   readonly #seen = new Set<string>();
   #subresources = 0;
   readonly #pending = new Set<Promise<void>>();
+  // Each stylesheet's scan by URL, and the stylesheets a frame names that another frame loaded
+  // first: they apply to that frame's document too.
+  readonly #sheets = new Map<string, StylesheetScan>();
+  readonly #borrowed = new Map<Frame, Set<string>>();
 
   constructor(run: PageRun, index: number) {
     this.#run = run;
@@ -84,6 +88,7 @@ export class Page implements FrameHost {
 
   /** Once every stylesheet is in: the images and fonts that each frame's CSS loads for its document. */
   requestCssResources(): void {
+    for (const [frame, urls] of this.#borrowed) this.#lend(frame, urls);
     for (const frame of this.#frames) {
       for (const { url, destination } of cssResources(frame.scans, frame.index)) {
         // Imports were fetched as their stylesheets came in (those past the depth guard are left out).
@@ -98,7 +103,10 @@ export class Page implements FrameHost {
   }
 
   #request(url: string, destination: Destination, frame: Frame, depth: number): void {
-    if (this.#seen.has(url)) return;
+    if (this.#seen.has(url)) {
+      if (destination === 'style' && this.#frames.length > 1) this.#borrow(frame, url);
+      return;
+    }
     if (this.#subresources >= this.#run.maxResources) {
       this.tally.markIncomplete();
       return;
@@ -130,6 +138,29 @@ export class Page implements FrameHost {
     this.tally.add(fetched.exchanges, type);
     if (fetched.error !== null) this.tally.fail(fetched.error);
     reportRequests(run.onRequest, fetched.exchanges, this.#index, type, cached);
-    if (fetched.stylesheet) this.addStylesheet(frame, fetched.stylesheet, depth);
+    if (fetched.stylesheet) {
+      this.#sheets.set(url, fetched.stylesheet);
+      this.addStylesheet(frame, fetched.stylesheet, depth);
+    }
+  }
+
+  #borrow(frame: Frame, url: string): void {
+    const urls = this.#borrowed.get(frame) ?? new Set<string>();
+    urls.add(url);
+    this.#borrowed.set(frame, urls);
+  }
+
+  // Gives a frame the scans of the stylesheets it borrowed, and of their imports, once each.
+  #lend(frame: Frame, urls: ReadonlySet<string>): void {
+    const own = new Set(frame.scans);
+    const queue = [...urls];
+    const visited = new Set<string>();
+    for (let url = queue.pop(); url !== undefined; url = queue.pop()) {
+      const scan = this.#sheets.get(url);
+      if (visited.has(url) || scan === undefined) continue;
+      visited.add(url);
+      if (!own.has(scan) && !frame.keep(scan)) this.tally.markIncomplete();
+      queue.push(...scan.imports);
+    }
   }
 }

@@ -234,6 +234,20 @@ describe('page totals', () => {
     expect(page.types.script.transferBytes).toBe(site.headerBytes('/hangs.js') - 'Content-Length: 0\r\n'.length);
   });
 
+  it('applies a stylesheet that the page and its iframe share to the iframe’s document too', async () => {
+    const site = await startSite(serve, {
+      '/': html('<link rel="stylesheet" href="/site.css"><p>top</p><iframe src="/f.html"></iframe>'),
+      '/f.html': html('<link rel="stylesheet" href="/site.css"><div class="in-frame deep-in-frame">frame</div>'),
+      '/site.css': typed('text/css', '@import "/more.css"; .in-frame { background: url(/frame-bg.png) }'),
+      '/more.css': typed('text/css', '.deep-in-frame { background: url(/frame-bg2.png) }'),
+    });
+    const record = await measureOne(`${site.origin}/`, { page: true });
+    expect(site.hits('/frame-bg.png')).toBe(1);
+    expect(site.hits('/frame-bg2.png')).toBe(1);
+    expect(site.hits('/site.css')).toBe(1);
+    expect(record.page?.requests).toBe(6);
+  });
+
   it('weighs an error page with its subresources, but not the body of a redirect', async () => {
     const site = await startSite(serve, {
       '/gone': { ...html('<img src="/sorry.png">'), status: 404, reason: 'Not Found' },
