@@ -47,6 +47,12 @@ function responseHeaderList(rawHeaders: unknown, headers: IncomingHttpHeaders): 
   );
 }
 
+// undici writes the Host header of an HTTP/1.1 request itself (HTTP/2 has :authority instead).
+function withHost({ requestHeaders, httpVersion, url }: Current): HeaderList {
+  if (httpVersion !== '1.1' || requestHeaders.some(([name]) => name.toLowerCase() === 'host')) return requestHeaders;
+  return [['host', url.host], ...requestHeaders];
+}
+
 /**
  * Every request one measurement makes, as the dispatch chain sees them: the
  * first, then each redirect hop, whose response undici's redirect handling
@@ -112,7 +118,7 @@ export class ExchangeLog {
     return {
       url: current.url.href,
       startedAt: current.startedAt,
-      requestHeaders: current.requestHeaders,
+      requestHeaders: withHost(current),
       status: record ? record.status : current.status,
       statusText: current.statusText,
       httpVersion: record ? record.httpVersion : current.status === null ? null : current.httpVersion,

@@ -36,6 +36,7 @@ describe('onRequest without --page', () => {
       error: null,
     });
     expect(first?.requestHeaders).toContainEqual(['x-test', 'yes']);
+    expect(first?.requestHeaders[0]).toEqual(['host', site.origin.slice('http://'.length)]);
     expect(first?.responseHeaders).toEqual([
       ['Content-Type', 'text/plain'],
       ['Content-Length', '5'],
