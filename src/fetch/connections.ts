@@ -2,7 +2,8 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Agent as AgentTypes, buildConnector as ConnectorTypes, Dispatcher } from 'undici';
-import { Agent, buildConnector, loadEnvHttpProxyAgent, redirectInterceptor } from './undici.js';
+import { followRedirects } from './redirects.js';
+import { Agent, buildConnector, loadEnvHttpProxyAgent } from './undici.js';
 import type { ResolvedOptions } from '../options.js';
 
 /** What the connections need of the run's options. */
@@ -36,7 +37,7 @@ interface SendHeadersMessage {
 }
 
 /**
- * One keep-alive Agent for the whole run, with undici's redirect interceptor,
+ * One keep-alive Agent for the whole run, with undici's redirect handling,
  * and the bookkeeping that tells each request whether it opened its connection
  * (and how long each phase took) or reused a pooled one.
  */
@@ -113,7 +114,7 @@ export function createConnections(options: ConnectionOptions): Connections {
     : new Agent(agentOptions);
 
   return {
-    dispatcher: agent.compose(redirectInterceptor({ maxRedirections: options.follow ? options.maxRedirects : 0 })),
+    dispatcher: agent.compose(followRedirects(options.follow ? options.maxRedirects : 0)),
     requestStarting(listener) {
       starting = listener;
     },

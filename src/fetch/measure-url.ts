@@ -11,6 +11,7 @@ import { contentCodings } from './decoders.js';
 import { toRecordError } from './error-codes.js';
 import { headerBlockSize } from './header-size.js';
 import type { Attempt, AttemptOf, MeasureContext } from './measure-context.js';
+import type { HopListener } from './redirects.js';
 
 // The reason given to undici when a body is no longer wanted (--max-size):
 // made once, since an Error captures a stack trace.
@@ -27,16 +28,17 @@ function firstValue(value: string | string[] | undefined): string | null {
  * (request start, connection, response, body, end) with its own deadline; the
  * body is counted by a BodyCounter as it streams.
  */
-export class Measurement implements Dispatcher.DispatchHandler, ConnectionListener, BodySink {
+export class Measurement implements Dispatcher.DispatchHandler, ConnectionListener, BodySink, HopListener {
   readonly #context: MeasureContext;
-  readonly #target: Target;
   readonly #of: AttemptOf;
   readonly #start = performance.now();
   readonly #resolve: (attempt: Attempt) => void;
   readonly #timer: NodeJS.Timeout;
   readonly #slot: number;
   #controller: Dispatcher.DispatchController | undefined;
-  #history: URL[] | undefined;
+  // Every request made: the first URL, then each redirect hop taken.
+  #hops = 0;
+  #lastUrl: URL | undefined;
   #connection: ConnectionTimings | null = null;
   #httpVersion = '1.1';
   #settled = false;
@@ -47,9 +49,8 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
   #ttfb: number | null = null;
   #body: BodyCounter | undefined;
 
-  constructor(context: MeasureContext, target: Target, of: AttemptOf, resolve: (attempt: Attempt) => void) {
+  constructor(context: MeasureContext, of: AttemptOf, resolve: (attempt: Attempt) => void) {
     this.#context = context;
-    this.#target = target;
     this.#of = of;
     this.#resolve = resolve;
     this.#timer = setTimeout(Measurement.#expire, context.options.timeoutMs, this);
@@ -66,13 +67,17 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#finish(reason instanceof MeasureError ? reason : new MeasureError('ABORTED', 'the run was interrupted', { cause: reason }));
   }
 
-  onRequestStart(controller: Dispatcher.DispatchController, context: unknown): void {
+  onHop(url: URL): void {
+    this.#hops++;
+    this.#lastUrl = url;
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
     this.#controller = controller;
     if (this.#settled) {
       controller.abort(new MeasureError('ABORTED', 'measurement already ended'));
       return;
     }
-    this.#history = (context as { history?: URL[] } | undefined)?.history;
     this.#connection = null;
     this.#context.connections.requestStarting(this);
   }
@@ -120,7 +125,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
   }
 
   #redirects(): number {
-    return this.#history ? Math.max(this.#history.length - 1, 0) : 0;
+    return Math.max(this.#hops - 1, 0);
   }
 
   // Settles once: stops the timer, the decoders and (if still reading) the request.
@@ -144,7 +149,8 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     const { url, index, attempt, firstStart } = this.#of;
     const now = performance.now();
     return createRecord(url, index, {
-      finalUrl: this.#history?.at(-1)?.href ?? (headers ? this.#target.url.href : null),
+      // The URL of the last request made, once a response came or a redirect was followed.
+      finalUrl: headers || this.#hops > 1 ? (this.#lastUrl?.href ?? null) : null,
       status: this.#status,
       bytes: body?.bytes ?? null,
       encodedBytes: body?.encodedBytes ?? null,
@@ -170,7 +176,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
 /** Measures one URL once; never rejects: every failure becomes the record's `error`. */
 export function measureUrl(context: MeasureContext, target: Target, of: AttemptOf): Promise<Attempt> {
   return new Promise((resolve) => {
-    const measurement = new Measurement(context, target, of, resolve);
+    const measurement = new Measurement(context, of, resolve);
     const { url: requestUrl, authorization } = target;
     const { headers } = context.options;
     try {

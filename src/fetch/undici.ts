@@ -16,7 +16,7 @@ function load<T>(path: string, fromIndex: (undici: typeof Undici) => T): T {
 
 export const Agent = load('dispatcher/agent.js', (undici) => undici.Agent);
 export const buildConnector = load('core/connect.js', (undici) => undici.buildConnector);
-export const redirectInterceptor = load('interceptor/redirect.js', (undici) => undici.interceptors.redirect);
+export const RedirectHandler = load('handler/redirect-handler.js', (undici) => undici.RedirectHandler);
 
 /** The proxy agents need the whole of undici: they call methods that its index adds to every dispatcher. */
 export function loadEnvHttpProxyAgent(): typeof Undici.EnvHttpProxyAgent {
