@@ -102,7 +102,9 @@ export function createConnections(options: ConnectionOptions): Connections {
     // second after the response, long enough to fill the old generation.
     headersTimeout: 0,
     bodyTimeout: 0,
-    maxHeaderSize: 64 * 1024,
+    // Chromium's limit for one response's header block; undici's 16 KiB and
+    // our former 64 KiB refused pages that curl and browsers load.
+    maxHeaderSize: 256 * 1024,
     allowH2: options.http2,
   };
   // Through a proxy, https goes through a CONNECT tunnel (checked with `tlsOptions`);

@@ -10,6 +10,8 @@ import type { ConnectionListener, ConnectionTimings } from './connections.js';
 import { contentCodings } from './decoders.js';
 import { toRecordError } from './error-codes.js';
 import { headerBlockSize } from './header-size.js';
+import { joinedValue, lastValue } from './header-values.js';
+import { responseVersion } from './http-version.js';
 import type { Attempt, AttemptOf, MeasureContext } from './measure-context.js';
 import type { HopListener } from './redirects.js';
 
@@ -18,10 +20,6 @@ import type { HopListener } from './redirects.js';
 const stoppedReading = new MeasureError('ABORTED', 'stopped reading the body');
 
 const redirectStatuses = new Set([300, 301, 302, 303, 307, 308]);
-
-function firstValue(value: string | string[] | undefined): string | null {
-  return (Array.isArray(value) ? value[0] : value) ?? null;
-}
 
 /**
  * One attempt at one URL, as undici's handler for it: the HTTP lifecycle
@@ -40,6 +38,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
   #hops = 0;
   #lastUrl: URL | undefined;
   #connection: ConnectionTimings | null = null;
+  #socket: Socket | undefined;
   #httpVersion = '1.1';
   #settled = false;
   #ended = false;
@@ -79,12 +78,13 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
       return;
     }
     this.#connection = null;
+    this.#socket = undefined;
     this.#context.connections.requestStarting(this);
   }
 
   onConnection(timings: ConnectionTimings | null, socket: Socket): void {
     this.#connection = timings;
-    this.#httpVersion = (socket as Socket & { alpnProtocol?: string | false }).alpnProtocol === 'h2' ? '2' : '1.1';
+    this.#socket = socket;
   }
 
   onResponseStart(
@@ -98,8 +98,9 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#ttfb = performance.now() - this.#start;
     this.#response = headers;
     this.#status = statusCode;
+    if (this.#socket) this.#httpVersion = responseVersion(this.#socket);
     this.#headerBytes = headerBlockSize(statusCode, statusMessage, controller.rawHeaders, this.#httpVersion);
-    const codings = options.compression ? contentCodings(firstValue(headers['content-encoding']) ?? undefined) : [];
+    const codings = options.compression ? contentCodings(joinedValue(headers, 'content-encoding')) : [];
     this.#body = new BodyCounter(codings, options.maxSize, this);
     if (options.follow && redirectStatuses.has(statusCode) && headers.location !== undefined && this.#redirects() >= options.maxRedirects) {
       this.#finish(new MeasureError('TOO_MANY_REDIRECTS', `more than ${options.maxRedirects} redirects`));
@@ -138,7 +139,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     if (!this.#ended) this.#controller?.abort(error instanceof Error ? error : stoppedReading);
     this.#resolve({
       record: this.#toRecord(error === null ? null : toRecordError(error)),
-      retryAfter: firstValue(this.#response?.['retry-after']) ?? undefined,
+      retryAfter: (this.#response && lastValue(this.#response, 'retry-after')) ?? undefined,
     });
   }
 
@@ -155,8 +156,8 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
       bytes: body?.bytes ?? null,
       encodedBytes: body?.encodedBytes ?? null,
       headerBytes: this.#headerBytes,
-      contentType: headers ? firstValue(headers['content-type']) : null,
-      contentEncoding: headers ? firstValue(headers['content-encoding']) : null,
+      contentType: headers ? lastValue(headers, 'content-type') : null,
+      contentEncoding: headers ? joinedValue(headers, 'content-encoding') : null,
       httpVersion: headers ? this.#httpVersion : null,
       redirects: this.#redirects(),
       attempts: attempt,

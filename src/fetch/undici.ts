@@ -22,3 +22,6 @@ export const RedirectHandler = load('handler/redirect-handler.js', (undici) => u
 export function loadEnvHttpProxyAgent(): typeof Undici.EnvHttpProxyAgent {
   return (require('undici') as typeof Undici).EnvHttpProxyAgent;
 }
+
+/** The keys undici keeps its state under on a socket: its HTTP/1.1 parser, its HTTP/2 session. */
+export const socketKeys = load<{ kParser?: symbol; kHTTP2Session?: symbol }>('core/symbols.js', () => ({}));
