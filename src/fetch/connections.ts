@@ -2,6 +2,7 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Agent as AgentTypes, buildConnector as ConnectorTypes, Dispatcher } from 'undici';
+import { H2HeaderTap, type RawHeadersListener } from './h2-header-tap.js';
 import { followRedirects } from './redirects.js';
 import { Agent, buildConnector, loadEnvHttpProxyAgent } from './undici.js';
 import type { ResolvedOptions } from '../options.js';
@@ -20,8 +21,8 @@ export interface ConnectionTimings {
   tls: number | null;
 }
 
-/** Told which connection carries a request, right when undici writes the request on it. */
-export interface ConnectionListener {
+/** Told which connection carries a request, right when undici writes the request on it (and, over HTTP/2, the response's fields). */
+export interface ConnectionListener extends RawHeadersListener {
   onConnection(timings: ConnectionTimings | null, socket: Socket): void;
 }
 
@@ -44,6 +45,7 @@ interface SendHeadersMessage {
 export function createConnections(options: ConnectionOptions): Connections {
   const opened = new WeakMap<object, ConnectionTimings>();
   let starting: ConnectionListener | undefined;
+  const h2Headers = new H2HeaderTap();
 
   const tlsOptions = {
     timeout: options.connectTimeoutMs,
@@ -87,6 +89,7 @@ export function createConnections(options: ConnectionOptions): Connections {
     const timings = opened.get(socket) ?? null;
     opened.set(socket, REUSED);
     listener.onConnection(timings === REUSED ? null : timings, socket);
+    h2Headers.expect(socket, listener);
   };
   diagnosticsChannel.subscribe('undici:client:sendHeaders', onSendHeaders);
 
