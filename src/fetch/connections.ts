@@ -2,6 +2,7 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Agent as AgentTypes, buildConnector as ConnectorTypes, Dispatcher } from 'undici';
+import { offerH2First, type SocketConnector } from './h2-first-connector.js';
 import { H2HeaderTap, type RawHeadersListener } from './h2-header-tap.js';
 import { followRedirects } from './redirects.js';
 import { Agent, buildConnector, loadEnvHttpProxyAgent } from './undici.js';
@@ -53,13 +54,14 @@ export function createConnections(options: ConnectionOptions): Connections {
     allowH2: options.http2,
     ...(options.lookup ? { lookup: options.lookup } : {}),
   };
-  const connector = buildConnector(tlsOptions);
+  const tcp = buildConnector(tlsOptions) as unknown as SocketConnector;
+  const connector = options.http2 ? offerH2First(tcp, tlsOptions) : tcp;
 
   const connect: ConnectorTypes.connector = (connectOptions, callback) => {
     const start = performance.now();
     let lookedUp: number | undefined;
     let connected: number | undefined;
-    const socket = (connector as unknown as (...args: Parameters<ConnectorTypes.connector>) => Socket)(connectOptions, (...args) => {
+    const socket = connector(connectOptions, (...args) => {
       const [error, ready] = args;
       if (error === null) {
         const end = performance.now();

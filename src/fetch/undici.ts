@@ -25,3 +25,4 @@ export function loadEnvHttpProxyAgent(): typeof Undici.EnvHttpProxyAgent {
 
 /** The keys undici keeps its state under on a socket: its HTTP/1.1 parser, its HTTP/2 session. */
 export const socketKeys = load<{ kParser?: symbol; kHTTP2Session?: symbol }>('core/symbols.js', () => ({}));
+export const errors = load('core/errors.js', (undici) => undici.errors);
