@@ -2,7 +2,10 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Agent as AgentTypes, buildConnector as ConnectorTypes, Dispatcher } from 'undici';
-import { Agent, buildConnector, loadEnvHttpProxyAgent, redirectInterceptor } from './undici.js';
+import { offerH2First, type SocketConnector } from './h2-first-connector.js';
+import { H2HeaderTap, type RawHeadersListener } from './h2-header-tap.js';
+import { followRedirects } from './redirects.js';
+import { Agent, buildConnector, loadEnvHttpProxyAgent } from './undici.js';
 import type { ResolvedOptions } from '../options.js';
 
 /** What the connections need of the run's options. */
@@ -19,8 +22,8 @@ export interface ConnectionTimings {
   tls: number | null;
 }
 
-/** Told which connection carries a request, right when undici writes the request on it. */
-export interface ConnectionListener {
+/** Told which connection carries a request, right when undici writes the request on it (and, over HTTP/2, the response's fields). */
+export interface ConnectionListener extends RawHeadersListener {
   onConnection(timings: ConnectionTimings | null, socket: Socket): void;
 }
 
@@ -36,13 +39,14 @@ interface SendHeadersMessage {
 }
 
 /**
- * One keep-alive Agent for the whole run, with undici's redirect interceptor,
+ * One keep-alive Agent for the whole run, with undici's redirect handling,
  * and the bookkeeping that tells each request whether it opened its connection
  * (and how long each phase took) or reused a pooled one.
  */
 export function createConnections(options: ConnectionOptions): Connections {
   const opened = new WeakMap<object, ConnectionTimings>();
   let starting: ConnectionListener | undefined;
+  const h2Headers = new H2HeaderTap();
 
   const tlsOptions = {
     timeout: options.connectTimeoutMs,
@@ -50,13 +54,14 @@ export function createConnections(options: ConnectionOptions): Connections {
     allowH2: options.http2,
     ...(options.lookup ? { lookup: options.lookup } : {}),
   };
-  const connector = buildConnector(tlsOptions);
+  const tcp = buildConnector(tlsOptions) as unknown as SocketConnector;
+  const connector = options.http2 ? offerH2First(tcp, tlsOptions) : tcp;
 
   const connect: ConnectorTypes.connector = (connectOptions, callback) => {
     const start = performance.now();
     let lookedUp: number | undefined;
     let connected: number | undefined;
-    const socket = (connector as unknown as (...args: Parameters<ConnectorTypes.connector>) => Socket)(connectOptions, (...args) => {
+    const socket = connector(connectOptions, (...args) => {
       const [error, ready] = args;
       if (error === null) {
         const end = performance.now();
@@ -86,6 +91,7 @@ export function createConnections(options: ConnectionOptions): Connections {
     const timings = opened.get(socket) ?? null;
     opened.set(socket, REUSED);
     listener.onConnection(timings === REUSED ? null : timings, socket);
+    h2Headers.expect(socket, listener);
   };
   diagnosticsChannel.subscribe('undici:client:sendHeaders', onSendHeaders);
 
@@ -101,7 +107,9 @@ export function createConnections(options: ConnectionOptions): Connections {
     // second after the response, long enough to fill the old generation.
     headersTimeout: 0,
     bodyTimeout: 0,
-    maxHeaderSize: 64 * 1024,
+    // Chromium's limit for one response's header block; undici's 16 KiB and
+    // our former 64 KiB refused pages that curl and browsers load.
+    maxHeaderSize: 256 * 1024,
     allowH2: options.http2,
   };
   // Through a proxy, https goes through a CONNECT tunnel (checked with `tlsOptions`);
@@ -113,7 +121,7 @@ export function createConnections(options: ConnectionOptions): Connections {
     : new Agent(agentOptions);
 
   return {
-    dispatcher: agent.compose(redirectInterceptor({ maxRedirections: options.follow ? options.maxRedirects : 0 })),
+    dispatcher: agent.compose(followRedirects(options.follow ? options.maxRedirects : 0)),
     requestStarting(listener) {
       starting = listener;
     },

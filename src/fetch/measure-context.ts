@@ -1,7 +1,7 @@
 import type { SizeRecord } from '../record.js';
 import type { Slots } from '../pool/slots.js';
 import type { Connections } from './connections.js';
-import type { Measurement } from './measure-url.js';
+import type { Measurement } from './measurement.js';
 
 /** One attempt's record, and the server's Retry-After if it sent one. */
 export interface Attempt {
