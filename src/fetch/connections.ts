@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { Agent as AgentTypes, buildConnector as ConnectorTypes, Dispatcher } from 'undici';
 import { offerH2First, type SocketConnector } from './h2-first-connector.js';
 import { H2HeaderTap, type RawHeadersListener } from './h2-header-tap.js';
+import { multiplexingPools, ProtocolProbe } from './h2-multiplex.js';
 import { followRedirects } from './redirects.js';
 import { Agent, buildConnector, loadEnvHttpProxyAgent } from './undici.js';
 import type { ResolvedOptions } from '../options.js';
@@ -30,7 +31,9 @@ export interface ConnectionListener extends RawHeadersListener {
 export interface Connections {
   dispatcher: Dispatcher;
   /** Call from `onRequestStart`: the request is written on a socket right after it, in the same tick. */
-  requestStarting(listener: ConnectionListener): void;
+  requestStarting(listener: ConnectionListener, origin: string | undefined): void;
+  /** With `--http2`: what holds requests to an origin back until its first connection knows its protocol. */
+  probe: ProtocolProbe | undefined;
   close(): Promise<void>;
 }
 
@@ -46,6 +49,7 @@ interface SendHeadersMessage {
 export function createConnections(options: ConnectionOptions): Connections {
   const opened = new WeakMap<object, ConnectionTimings>();
   let starting: ConnectionListener | undefined;
+  let startingOrigin: string | undefined;
   const h2Headers = new H2HeaderTap();
 
   const tlsOptions = {
@@ -80,6 +84,8 @@ export function createConnections(options: ConnectionOptions): Connections {
   };
 
   const proxied = usesProxy(options);
+  // Through a proxy, undici's proxy agent makes the connections: no HTTP/2 there.
+  const probe = options.http2 && !proxied ? new ProtocolProbe() : undefined;
 
   // Only this run's sockets are in `opened`, so requests of other undici users
   // are ignored; through a proxy, undici opens the sockets (phases unknown).
@@ -88,6 +94,8 @@ export function createConnections(options: ConnectionOptions): Connections {
     const listener = starting;
     if (listener === undefined || !(proxied || opened.has(socket))) return;
     starting = undefined;
+    if (startingOrigin !== undefined)
+      probe?.settle(startingOrigin, (socket as Socket & { alpnProtocol?: string | false }).alpnProtocol === 'h2');
     const timings = opened.get(socket) ?? null;
     opened.set(socket, REUSED);
     listener.onConnection(timings === REUSED ? null : timings, socket);
@@ -111,6 +119,7 @@ export function createConnections(options: ConnectionOptions): Connections {
     // our former 64 KiB refused pages that curl and browsers load.
     maxHeaderSize: 256 * 1024,
     allowH2: options.http2,
+    ...(probe ? { factory: multiplexingPools(probe) } : {}),
   };
   // Through a proxy, https goes through a CONNECT tunnel (checked with `tlsOptions`);
   // plain http is forwarded in absolute form, as curl does, not tunnelled.
@@ -122,9 +131,11 @@ export function createConnections(options: ConnectionOptions): Connections {
 
   return {
     dispatcher: agent.compose(followRedirects(options.follow ? options.maxRedirects : 0)),
-    requestStarting(listener) {
+    requestStarting(listener, origin) {
       starting = listener;
+      startingOrigin = origin;
     },
+    probe,
     async close() {
       diagnosticsChannel.unsubscribe('undici:client:sendHeaders', onSendHeaders);
       await agent.destroy();

@@ -81,7 +81,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#connection = null;
     this.#socket = undefined;
     this.#h2Fields = undefined;
-    this.#context.connections.requestStarting(this);
+    this.#context.connections.requestStarting(this, this.#lastUrl?.origin);
   }
 
   onConnection(timings: ConnectionTimings | null, socket: Socket): void {

@@ -21,14 +21,17 @@ function request(connections: ReturnType<typeof createConnections>, url: URL): P
       onRequestStart() {
         tickEnded = false;
         queueMicrotask(() => (tickEnded = true));
-        connections.requestStarting({
-          onRawHeaders() {
-            // Header sizes are not what this test is about.
+        connections.requestStarting(
+          {
+            onRawHeaders() {
+              // Header sizes are not what this test is about.
+            },
+            onConnection(timings: ConnectionTimings | null) {
+              seen = { timings, sameTick: !tickEnded };
+            },
           },
-          onConnection(timings: ConnectionTimings | null) {
-            seen = { timings, sameTick: !tickEnded };
-          },
-        });
+          url.origin,
+        );
       },
       onResponseEnd() {
         if (seen) resolve(seen);
