@@ -1,7 +1,7 @@
 // Pages that each exercise one discovery rule (srcset, picture, @import,
-import { Buffer } from 'node:buffer';
 // @font-face, lazy loading, …), with assets of distinct sizes, written to a
 // temporary folder for the browser comparison.
+import { Buffer } from 'node:buffer';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
