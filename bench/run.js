@@ -105,6 +105,20 @@ function workloads(quick) {
     { id: 'W5', group: 'W5', what: '100 B static', dir: 'w5', ext: 'bin', urls: n(200000), c: 256, size: 100 },
     { id: 'W5s', group: 'W5', what: '100 B static (RSS vs W5)', dir: 'w5', ext: 'bin', urls: n(20000), c: 256, size: 100 },
     { id: 'W6', group: 'W6', what: 'startup', startup: true },
+    // TLS 1.3 with an ECDSA certificate and no session resumption: every origin
+    // of W7 costs a full handshake; W8 is one origin that speaks h2.
+    { id: 'W7', group: 'W7', what: '1 KB over https, 500 origins', tls: 'origins', dir: 'w7', ext: 'bin', urls: n(5000), c: 64, size: KB },
+    {
+      id: 'W8',
+      group: 'W8',
+      what: '1 KB over https with h2, one origin',
+      tls: 'h2',
+      dir: 'w8',
+      ext: 'bin',
+      urls: n(20000),
+      c: 64,
+      size: KB,
+    },
     // Pages with their subresources: sitesize --page, wget2 -p, and headless
     // Chromium on a sample (pages per second; it is far slower).
     {
@@ -270,7 +284,8 @@ function fakeHtml(size) {
 }
 
 function urlOf(base, w, i) {
-  return w.pages ? `${base}/${w.dir}/p${i}.${w.ext}` : `${base}/${w.dir}/f${i}.${w.ext}`;
+  const origin = w.origins ? w.origins[i % w.origins.length] : base;
+  return w.pages ? `${origin}/${w.dir}/p${i}.${w.ext}` : `${origin}/${w.dir}/f${i}.${w.ext}`;
 }
 
 // Writes the plain URL list and the curl config (one url/output pair per URL)
@@ -288,7 +303,30 @@ async function writeLists(dir, base, w) {
 
 // ---------------------------------------------------------------- nginx
 
-function nginxConfig(dir, data, port) {
+// W7's 500 https origins and W8's h2 origin: one certificate for all, TLS 1.3,
+// no session cache or tickets, so every new connection is a full handshake.
+function tlsServers(dir, data, tls) {
+  if (!tls) return '';
+  const common = `
+    ssl_certificate ${dir}/cert.pem;
+    ssl_certificate_key ${dir}/key.pem;
+    ssl_protocols TLSv1.3;
+    ssl_session_cache off;
+    ssl_session_tickets off;`;
+  return `
+  server {
+${tls.ports.map((p) => `    listen ${HOST}:${p} ssl;`).join('\n')}${common}
+    location ~ ^/w7/f[0-9]+\\.bin$ { alias ${data}/w2.bin; }
+    location / { return 404; }
+  }
+  server {
+    listen ${HOST}:${tls.h2Port} ssl http2;${common}
+    location ~ ^/w8/f[0-9]+\\.bin$ { alias ${data}/w2.bin; }
+    location / { return 404; }
+  }`;
+}
+
+function nginxConfig(dir, data, port, tls) {
   const body = 'x'.repeat(2 * KB);
   return `load_module ${ECHO_MODULE};
 daemon off;
@@ -324,12 +362,52 @@ http {
     location ~ ^/w5/f[0-9]+\\.bin$ { alias ${data}/w5.bin; }
     # W9: a generated site of pages and their subresources.
     location /w9/ { include /etc/nginx/mime.types; alias ${data}/w9/; }
-    # Request counter, read before and after each run (see requestsServed).
+    # Request counter, read before and after each run (see nginxCounters).
     location = /_status { stub_status; }
     location / { return 404; }
-  }
+  }${tlsServers(dir, data, tls)}
 }
 `;
+}
+
+// A self-signed ECDSA certificate for 127.0.0.1 (every client is run with
+// its "insecure" flag alike), and the ports of W7's origins and W8's.
+async function prepareTls(dir, wl) {
+  const made = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      path.join(dir, 'key.pem'),
+      '-out',
+      path.join(dir, 'cert.pem'),
+    ],
+    { encoding: 'utf8' },
+  );
+  if (made.status !== 0) throw new Error(`openssl could not make the test certificate: ${made.stderr}`);
+  const ports = [];
+  while (ports.length < 500) {
+    const port = await freePort();
+    if (!ports.includes(port)) ports.push(port);
+  }
+  const h2Port = await freePort();
+  for (const w of wl) {
+    if (w.tls === 'origins') w.origins = ports.map((p) => `https://${HOST}:${p}`);
+    if (w.tls === 'h2') w.origins = [`https://${HOST}:${h2Port}`];
+  }
+  return { ports, h2Port };
 }
 
 async function freePort() {
@@ -342,11 +420,12 @@ async function freePort() {
 
 // Starts nginx in the foreground (daemon off) as our child, in its own
 // process group so cleanup can signal master and worker together.
-async function startNginx(dir, data, have) {
+async function startNginx(dir, data, have, wl) {
   const port = await freePort();
   for (const d of ['logs', 'tmp']) await fsp.mkdir(path.join(dir, d), { mode: 0o755 });
+  const tls = wl.some((w) => w.tls) ? await prepareTls(dir, wl) : null;
   const conf = path.join(dir, 'nginx.conf');
-  await fsp.writeFile(conf, nginxConfig(dir, data, port));
+  await fsp.writeFile(conf, nginxConfig(dir, data, port, tls));
   const args = ['-p', `${dir}/`, '-c', conf, '-e', path.join(dir, 'logs/error.log')];
   const [cmd, argv] = have.pin ? ['taskset', ['-c', '1', 'nginx', ...args]] : ['nginx', args];
   const child = spawn(cmd, argv, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -405,11 +484,12 @@ function httpGet(url, headers = {}) {
 
 // nginx's count of requests handled so far; it includes this status request,
 // so a run served (after - before - 1) requests.
-async function requestsServed(base) {
+// stub_status: connections accepted and requests served since nginx started.
+async function nginxCounters(base) {
   const res = await httpGet(`${base}/_status`);
   const m = /\n\s*(\d+)\s+(\d+)\s+(\d+)/.exec(res.body.toString());
   if (!m) throw new Error(`unexpected stub_status: ${res.body}`);
-  return Number(m[3]);
+  return { accepts: Number(m[1]), requests: Number(m[3]) };
 }
 
 // Fails early when the server does not answer as the checks expect, so a
@@ -509,7 +589,8 @@ function tail(file, n = 3) {
 // Counts each expected URL once; `parse(line)` returns { url, problem }.
 // Returns null when every URL came exactly once and well, else a reason.
 async function checkLines(file, w, base, parse) {
-  const re = new RegExp(`^${base.replace(/\./g, '\\.')}/${w.dir}/${w.pages ? 'p' : 'f'}(\\d+)\\.${w.ext}$`);
+  const origin = w.origins ? 'https://127\\.0\\.0\\.1:\\d+' : base.replace(/\./g, '\\.');
+  const re = new RegExp(`^${origin}/${w.dir}/${w.pages ? 'p' : 'f'}(\\d+)\\.${w.ext}$`);
   const seen = new Uint8Array(w.urls);
   const problems = [];
   let bad = 0;
@@ -631,6 +712,59 @@ function tools(have) {
   ];
 }
 
+// W7 and W8: the same 1 KB over https, each tool with its flag for a
+// self-signed certificate; W8 with HTTP/2 asked of every tool.
+function tlsTools(have) {
+  const sitesize = [process.execPath, path.join(ROOT, 'bin/sitesize.js')];
+  const h2 = (w, flag) => (w.tls === 'h2' ? [flag] : []);
+  return [
+    {
+      name: 'sitesize',
+      available: have.sitesize,
+      argv: (w, f) => [...sitesize, f.list, '-c', String(w.c), '-q', '-k', ...h2(w, '--http2')],
+      check: checkSitesize,
+    },
+    {
+      name: 'curl',
+      peer: true,
+      available: have.curl,
+      argv: (w, f) => [
+        'curl',
+        '-s',
+        '--no-progress-meter',
+        '-k',
+        '-Z',
+        '--parallel-max',
+        String(w.c),
+        ...h2(w, '--http2'),
+        '-K',
+        f.curlConfig,
+        '-w',
+        '%{url} %{size_download} %{http_code}\\n',
+      ],
+      check: checkCurl,
+    },
+    {
+      name: 'wget2',
+      peer: true,
+      available: have.wget2,
+      argv: (w, f) => [
+        'wget2',
+        '--no-config',
+        '-q',
+        '--tries=1',
+        '--no-check-certificate',
+        `--max-threads=${w.c}`,
+        '-O',
+        '/dev/null',
+        '-i',
+        f.list,
+      ],
+      check: null,
+    },
+  ];
+}
+
 // W9: whole pages. sitesize counts every request of each page (`page.requests`);
 // wget2 -p downloads the same requisites (to a tmpfs, so the disk does not
 // set the pace); Chromium loads a sample of the pages, four at a time.
@@ -745,7 +879,8 @@ async function benchWorkload(w, toolList, ctx) {
 async function runOnce(w, t, row, files, ctx, r, rounds) {
   const outFile = path.join(ctx.dir, 'out.txt');
   const errFile = path.join(ctx.dir, 'err.txt');
-  const before = w.startup ? 0 : await requestsServed(ctx.base);
+  const counted = w.startup ? { accepts: 0, requests: 0 } : await nginxCounters(ctx.base);
+  const before = counted.requests;
   const res = await runClient(t.argv(w, files), {
     outFile,
     errFile,
@@ -758,7 +893,10 @@ async function runOnce(w, t, row, files, ctx, r, rounds) {
   if (res.timedOut) problem = `timed out after ${ctx.opts.timeoutMs / 1000} s`;
   else if (res.code !== 0) problem = `exit ${res.code ?? res.signal}: ${tail(errFile)}`;
   if (!w.startup && !res.timedOut) {
-    const served = (await requestsServed(ctx.base)) - before - 1;
+    const after = await nginxCounters(ctx.base);
+    // W8 is about connections: one multiplexed connection against one per request.
+    if (w.tls === 'h2') row.note = `${after.accepts - counted.accepts - 1} connections`;
+    const served = after.requests - before - 1;
     const want = t.served === undefined ? (w.served ?? w.urls) : t.served(w);
     if (want !== null && served !== want) problem ??= `nginx served ${served} requests, want ${want}`;
   }
@@ -894,14 +1032,14 @@ async function main() {
   // wget2 -p writes what it downloads: to memory, so the disk does not set its pace.
   state.shm = await fsp.mkdtemp(path.join(fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'sitesize-bench-'));
   const { data, gzSize } = await writeData(state.dir, wl);
-  const base = await startNginx(state.dir, data, have);
+  const base = await startNginx(state.dir, data, have, wl);
   await sanityCheck(base, gzSize);
   log(`nginx up at ${base} (files in ${state.dir})`);
 
   const ctx = { opts, have, base, dir: state.dir, sizes: { gzSize } };
   const all = [];
   for (const w of wl) {
-    const list = w.startup ? startupTools(have, base) : w.pages ? pageTools(have) : tools(have);
+    const list = w.startup ? startupTools(have, base) : w.pages ? pageTools(have) : w.tls ? tlsTools(have) : tools(have);
     const rows = await benchWorkload(w, list, ctx);
     if (state.interrupted) return;
     summarize(rows, w);
