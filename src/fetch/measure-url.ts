@@ -11,6 +11,7 @@ import { contentCodings } from './decoders.js';
 import { toRecordError } from './error-codes.js';
 import { headerBlockSize } from './header-size.js';
 import type { Attempt, AttemptOf, MeasureContext } from './measure-context.js';
+import { responseSpace } from './private-access.js';
 
 // The reason given to undici when a body is no longer wanted (--max-size):
 // made once, since an Error captures a stack trace.
@@ -38,6 +39,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
   #controller: Dispatcher.DispatchController | undefined;
   #history: URL[] | undefined;
   #connection: ConnectionTimings | null = null;
+  #peer: string | null = null;
   #httpVersion = '1.1';
   #settled = false;
   #ended = false;
@@ -75,11 +77,13 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     }
     this.#history = (context as { history?: URL[] } | undefined)?.history;
     this.#connection = null;
+    this.#peer = null;
     this.#context.connections.requestStarting(this);
   }
 
-  onConnection(timings: ConnectionTimings | null, socket: Socket): void {
+  onConnection(timings: ConnectionTimings | null, socket: Socket, peer: string | null): void {
     this.#connection = timings;
+    this.#peer = peer;
     this.#httpVersion = (socket as Socket & { alpnProtocol?: string | false }).alpnProtocol === 'h2' ? '2' : '1.1';
   }
 
@@ -142,9 +146,11 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#context.inFlight.delete(this.#slot);
     this.#body?.destroy();
     if (!this.#ended) this.#controller?.abort(error instanceof Error ? error : stoppedReading);
+    const record = this.#toRecord(error === null ? null : toRecordError(error));
     this.#resolve({
-      record: this.#toRecord(error === null ? null : toRecordError(error)),
+      record,
       retryAfter: firstValue(this.#response?.['retry-after']) ?? undefined,
+      ...(record.finalUrl !== null && this.#response ? { addressSpace: responseSpace(this.#peer, new URL(record.finalUrl)) } : {}),
     });
   }
 
@@ -185,7 +191,7 @@ export function measureUrl(context: MeasureContext, target: Target, of: AttemptO
     const { url: requestUrl, authorization } = target;
     const headers = of.headers === undefined ? context.options.headers : { ...context.options.headers, ...of.headers };
     try {
-      context.connections.dispatcher.dispatch(
+      context.connections.dispatcherFor(of.initiator ?? null).dispatch(
         {
           origin: requestUrl.origin,
           path: `${requestUrl.pathname}${requestUrl.search}`,
