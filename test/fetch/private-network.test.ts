@@ -87,6 +87,16 @@ describe('what a page may make sitesize fetch', () => {
     expect((await fetch(url)).record).toMatchObject({ status: 200, error: null });
   });
 
+  it('checks TLS and HTTP/2 connections the same way', async () => {
+    const server = await serve.http2((_request, response) => response.end('ok'));
+    const fetch = fetcher({ lookup: resolvingTo('127.0.0.1'), insecure: true, http2: true });
+    const url = `https://secure.sitesize.test:${server.port}/`;
+    expectBlocked(await fetch(url, 'public'));
+    expectBlocked(await fetch(`${server.origin}/`, 'public'));
+    expect(server.requests).toEqual([]);
+    expect((await fetch(url)).record).toMatchObject({ status: 200, httpVersion: '2', error: null });
+  });
+
   it('never hands a page’s request the connection a user’s request opened', async () => {
     const server = await serve.http((_request, response) => response.end('ok'));
     const fetch = fetcher({ lookup: resolvingTo('127.0.0.1') });
