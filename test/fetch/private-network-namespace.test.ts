@@ -22,6 +22,8 @@ interface Outcome {
 }
 
 const title = namespaceUnavailable === undefined ? 'in a network namespace' : `in a network namespace (skipped: ${namespaceUnavailable})`;
+// The default reporter names no skipped test: say it where every run shows it.
+if (namespaceUnavailable !== undefined) console.warn(`Skipped the network-namespace tests: ${namespaceUnavailable}`);
 
 // A page on a public address (on the namespace's loopback) names URLs on
 // 127.0.0.1, and a name that rebinds from the public address to 127.0.0.1.
