@@ -94,7 +94,7 @@ describe('what a page may make sitesize fetch', () => {
     expectBlocked(await fetch(url, 'public'));
     expectBlocked(await fetch(`${server.origin}/`, 'public'));
     expect(server.requests).toEqual([]);
-    expect((await fetch(url)).record).toMatchObject({ status: 200, httpVersion: '2', error: null });
+    expect(await fetch(url)).toMatchObject({ record: { status: 200, httpVersion: '2', error: null }, addressSpace: 'local' });
   });
 
   it('never hands a page’s request the connection a user’s request opened', async () => {
