@@ -45,6 +45,13 @@ export interface MeasureOptions {
   proxy?: string | false;
   /** Offer HTTP/2 through ALPN on https. Default false. */
   http2?: boolean;
+  /**
+   * Let URLs that pages name lead to loopback, private and link-local
+   * addresses. Default false: a page on a public address cannot make sitesize
+   * fetch from a private or local one, nor a page on a private address from a
+   * local one. URLs the user gives are never refused.
+   */
+  allowPrivate?: boolean;
   /** Measure only the `k`-th (1-based) of `n` disjoint slices of the input; `index` stays the position in the whole input. */
   shard?: Shard;
   /** URLs (by `index` and `url` as in the record) for which it returns true are not measured and get no record. */
@@ -69,6 +76,7 @@ export interface ResolvedOptions {
   retries: number;
   proxy: URL | false | undefined;
   http2: boolean;
+  allowPrivate: boolean;
   shard: Shard | undefined;
   skip: ((index: number, url: string) => boolean) | undefined;
 }
@@ -121,6 +129,7 @@ export function resolveOptions(options: MeasureOptions, defaultUserAgent: string
     retries: check('retries', options.retries, 0, integerAtLeast(0)),
     proxy: options.proxy === undefined || options.proxy === false ? options.proxy : parseProxy(options.proxy),
     http2: check('http2', options.http2, false, boolean),
+    allowPrivate: check('allowPrivate', options.allowPrivate, false, boolean),
     shard: options.shard === undefined ? undefined : check('shard', options.shard, options.shard, shard),
     skip: check('skip', options.skip, undefined, isFunction),
   };

@@ -23,6 +23,7 @@ export function toMeasureOptions(options: CliOptions, signal: AbortSignal, selec
     ordered: options.ordered === true,
     retries: options.retries,
     http2: options.http2 === true,
+    allowPrivate: options.allowPrivate === true,
     signal,
     ...(options.perHost === undefined ? {} : { perHost: options.perHost }),
     ...(options.rate === undefined ? {} : { rate: options.rate }),

@@ -83,6 +83,11 @@ export function createProgram(io: Io) {
     .option('--resume', 'with -o (jsonl): keep the records in the file, measure only the URLs without one, append')
     .option('--progress', 'show a live progress line on stderr (default: when stderr is a terminal)')
     .option('--no-progress', 'no progress line')
+    .optionsGroup('Safety:')
+    .option(
+      '--allow-private',
+      'let pages lead to loopback, private and link-local addresses (refused by default, so that a page on the web cannot steer sitesize into your network)',
+    )
     .optionsGroup('Other:')
     .version(version, '-V, --version')
     .helpOption('-h, --help', 'show this help')

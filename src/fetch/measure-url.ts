@@ -23,7 +23,7 @@ function dispatchMeasurement(context: MeasureContext, target: Target, of: Attemp
     const { url: requestUrl, authorization } = target;
     const headers = of.headers === undefined ? context.options.headers : { ...context.options.headers, ...of.headers };
     try {
-      context.connections.dispatcher.dispatch(
+      context.connections.dispatcherFor(of.initiator ?? null).dispatch(
         {
           origin: requestUrl.origin,
           path: `${requestUrl.pathname}${requestUrl.search}`,

@@ -41,7 +41,7 @@ function request(connections: ReturnType<typeof createConnections>, url: URL): P
         reject(error);
       },
     };
-    connections.dispatcher.dispatch({ origin: url.origin, path: url.pathname, method: 'GET' }, handler);
+    connections.dispatcherFor(null).dispatch({ origin: url.origin, path: url.pathname, method: 'GET' }, handler);
   });
 }
 
@@ -54,6 +54,7 @@ const options = {
   proxy: false as const,
   follow: true,
   maxRedirects: 10,
+  allowPrivate: false,
 };
 
 describe('the connection-timing hand-off', () => {

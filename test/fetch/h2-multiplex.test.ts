@@ -59,7 +59,14 @@ describe('--http2 multiplexing', () => {
         stream.end('ok');
       });
     });
-    servers.push({ server, drop: () => { sessions.forEach((session) => { session.destroy(); }); } });
+    servers.push({
+      server,
+      drop: () => {
+        sessions.forEach((session) => {
+          session.destroy();
+        });
+      },
+    });
     const origin = await listen(server);
     const records = await collect(
       Array.from({ length: 50 }, (_, index) => `${origin}/${index}`),
@@ -81,7 +88,12 @@ describe('--http2 multiplexing', () => {
     server.on('request', (_request, response) => {
       gate.hold(() => response.end('ok'));
     });
-    servers.push({ server, drop: () => { server.closeAllConnections(); } });
+    servers.push({
+      server,
+      drop: () => {
+        server.closeAllConnections();
+      },
+    });
     const origin = await listen(server);
     const records = await collect(
       Array.from({ length: 10 }, (_, index) => `${origin}/${index}`),
