@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { resolveOptions } from '../../src/options.js';
 import { addCo2, co2Grams } from '../../src/page/co2.js';
 import { okRecord, pageWeight } from '../helpers/records.js';
+import { measureOne } from '../helpers/run.js';
+import { useServers } from '../helpers/servers.js';
+
+const serve = useServers();
 
 // Sustainable Web Design v4: 0.055 + 0.059 + 0.08 kWh/GB operational (data
 // centre, network, device) and 0.012 + 0.013 + 0.081 embodied, 0.3 kWh/GB in
@@ -27,5 +32,19 @@ describe('addCo2', () => {
     const record = addCo2(okRecord());
     expect(record).not.toHaveProperty('page');
     expect(record).toEqual(okRecord());
+  });
+});
+
+describe('the co2 option', () => {
+  it('is a boolean, off by default', () => {
+    expect(resolveOptions({}, 'ua').co2).toBe(false);
+    expect(() => resolveOptions({ co2: 'yes' as unknown as boolean }, 'ua')).toThrow(/Expected `co2` to be a boolean/);
+  });
+
+  it('adds no page to a record measured without the page mode', async () => {
+    const server = await serve.http((_request, response) => response.end('hello'));
+    const record = await measureOne(`${server.origin}/`, { co2: true });
+    expect(record.bytes).toBe(5);
+    expect(record).not.toHaveProperty('page');
   });
 });
