@@ -37,6 +37,8 @@ export interface HarEntry {
     redirectURL: string;
     headersSize: number;
     bodySize: number;
+    /** Header and body bytes as they came over the wire, as Chromium writes it: what `page.transferBytes` sums. */
+    _transferSize: number;
     /** The error code, where Chromium puts its `net::` error; the message is the `comment`. */
     _error?: string;
     comment?: string;
@@ -113,6 +115,7 @@ export function harEntry(request: RequestEntry, pageref: string | undefined): Ha
       redirectURL: request.redirectUrl ?? '',
       headersSize: request.headerBytes ?? -1,
       bodySize: encodedBytes ?? -1,
+      _transferSize: (request.headerBytes ?? 0) + (encodedBytes ?? 0),
       ...(error === null ? {} : { _error: error.code, comment: error.message }),
     },
     cache: {},

@@ -46,6 +46,7 @@ describe('HarWriter without pages', () => {
         redirectURL: '',
         headersSize: 120,
         bodySize: 512,
+        _transferSize: 632,
       },
       cache: {},
       _resourceType: 'document',
@@ -53,7 +54,7 @@ describe('HarWriter without pages', () => {
     expect(ok?.timings).toEqual({ dns: -1, connect: 0.4, ssl: -1, send: 0, wait: 2.1, receive: 0.6 });
     expect(ok?.time).toBe(3.1);
     expect(refused?.response).toMatchObject({ status: 0, _error: 'CONNECT_REFUSED', comment: 'connect ECONNREFUSED 127.0.0.1:9' });
-    expect(refused?.response).toMatchObject({ headersSize: -1, bodySize: -1, content: { size: 0, mimeType: '' } });
+    expect(refused?.response).toMatchObject({ headersSize: -1, bodySize: -1, _transferSize: 0, content: { size: 0, mimeType: '' } });
   });
 
   it('shows a line without a scheme as the https URL that was fetched, without its password', async () => {
