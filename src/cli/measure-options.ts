@@ -37,6 +37,6 @@ export function toMeasureOptions(options: CliOptions, signal: AbortSignal, selec
 }
 
 /** Which optional keys this run's records have: `page` with --page, `depth` and `linkedFrom` with --crawl. */
-export function toRecordShape(options: { format: string; page?: boolean | undefined; crawl?: boolean | undefined }): RecordShape {
+export function toRecordShape(options: CliOptions & Partial<Record<'page' | 'crawl', boolean | undefined>>): RecordShape {
   return { page: options.page === true, crawl: options.crawl === true };
 }
