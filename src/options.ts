@@ -1,10 +1,11 @@
 import type { LookupFunction } from 'node:net';
+import type { RequestEntry } from './record.js';
 import { boolean, integerAtLeast, parseHeader, parseProxy, seconds, shard, type Rule, type Shard } from './option-values.js';
 
 export type { Shard } from './option-values.js';
 
 /** The output formats of `-f`. */
-export const formats = ['jsonl', 'csv', 'tsv', 'table'] as const;
+export const formats = ['jsonl', 'csv', 'tsv', 'table', 'har'] as const;
 export type Format = (typeof formats)[number];
 
 /** Options of `measure()`; they mirror the CLI's flags (durations in seconds, like the CLI). */
@@ -56,6 +57,10 @@ export interface MeasureOptions {
   shard?: Shard;
   /** URLs (by `index` and `url` as in the record) for which it returns true are not measured and get no record. */
   skip?: (index: number, url: string) => boolean;
+  /** Told of each request when it ends: a page's document, each subresource and redirect hop (what `-f har` shows). */
+  onRequest?: (entry: RequestEntry) => void;
+  /** Add `page.co2`: grams of CO2e for one first visit (Sustainable Web Design model v4). Default false. */
+  co2?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -79,6 +84,7 @@ export interface ResolvedOptions {
   allowPrivate: boolean;
   shard: Shard | undefined;
   skip: ((index: number, url: string) => boolean) | undefined;
+  co2: boolean;
 }
 
 /** The CLI's rules for output options that only make sense together. */
@@ -132,5 +138,6 @@ export function resolveOptions(options: MeasureOptions, defaultUserAgent: string
     allowPrivate: check('allowPrivate', options.allowPrivate, false, boolean),
     shard: options.shard === undefined ? undefined : check('shard', options.shard, options.shard, shard),
     skip: check('skip', options.skip, undefined, isFunction),
+    co2: check('co2', options.co2, false, boolean),
   };
 }
