@@ -28,6 +28,8 @@ Examples:
   cat urls.txt | sitesize --max-size 10M
   sitesize https://example.com/ more-urls.txt
   sitesize urls.txt -f table
+  sitesize urls.txt -f har -o sizes.har
+  sitesize urls.txt --budget 500k
   sitesize urls.txt -o results.jsonl --resume
   sitesize urls.txt --shard 2/4 -o shard-2.jsonl
   sitesize --page urls.txt | jq '{url, kb: (.page.transferBytes / 1024 | floor)}'`;
@@ -89,10 +91,23 @@ export function createProgram(io: Io) {
     .option('-o, --output <file>', 'write the results to this file instead of stdout')
     .option('--ordered', 'write results in input order (bounded memory)')
     .option('-q, --quiet', 'no summary on stderr')
+    .optionsGroup('Page weight:')
+    .addOption(
+      new Option(
+        '--budget <size>',
+        "exit 3 when a page's transfer bytes (without --page: a URL's headers + body) are above this size (k, M, G)",
+      ).argParser(argument(parseSize)),
+    )
+    .option('--co2', 'add page.co2: grams of CO2e for one first visit (Sustainable Web Design v4)')
     .optionsGroup('Long runs:')
     .option('--resume', 'with -o (jsonl): keep the records in the file, measure only the URLs without one, append')
     .option('--progress', 'show a live progress line on stderr (default: when stderr is a terminal)')
     .option('--no-progress', 'no progress line')
+    .optionsGroup('Safety:')
+    .option(
+      '--allow-private',
+      'let pages lead to loopback, private and link-local addresses (refused by default, so that a page on the web cannot steer sitesize into your network)',
+    )
     .optionsGroup('Other:')
     .version(version, '-V, --version')
     .helpOption('-h, --help', 'show this help')

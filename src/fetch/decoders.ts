@@ -21,8 +21,8 @@ const decoders: Record<string, (first: Buffer | undefined) => Transform> = {
   br: () => zlib.createBrotliDecompress(output),
 };
 
-export function contentCodings(contentEncoding: string | undefined): string[] {
-  if (contentEncoding === undefined) return [];
+export function contentCodings(contentEncoding: string | null): string[] {
+  if (contentEncoding === null) return [];
   return contentEncoding
     .toLowerCase()
     .split(',')

@@ -1,8 +1,9 @@
 import type { SizeRecord } from '../record.js';
 import type { Slots } from '../pool/slots.js';
+import type { AddressSpace } from './address-space.js';
 import type { Connections } from './connections.js';
 import type { Exchange } from './exchange-log.js';
-import type { Measurement } from './measure-url.js';
+import type { Measurement } from './measurement.js';
 
 /** One attempt's record, and the server's Retry-After if it sent one. */
 export interface Attempt {
@@ -10,6 +11,12 @@ export interface Attempt {
   retryAfter: string | undefined;
   /** With `AttemptOf.exchanges`: every request made, each redirect hop first, the one the record describes last. */
   exchanges?: Exchange[];
+  /**
+   * When a response came: the address space it came from, the `initiator` of
+   * the URLs its body names (through a proxy, the host's if an IP literal,
+   * else public).
+   */
+  addressSpace?: AddressSpace;
 }
 
 /** What one measurement needs of the run's options. */
@@ -37,6 +44,14 @@ export interface AttemptOf {
   attempt: number;
   /** When the first attempt started (`performance.now()`), for `timings.total`. */
   firstStart: number;
+  /**
+   * For a URL that a page named (a subresource, a link, a sitemap entry): the
+   * `addressSpace` of the response that named it. The request, its redirects
+   * included, ends as `BLOCKED` with nothing sent if it would connect to a more
+   * private address (unless `allowPrivate`). Absent or null: the user named
+   * it, and it is never refused.
+   */
+  initiator?: AddressSpace | null;
   /** Request headers on top of the run's (a subresource's Accept, say). */
   headers?: Record<string, string>;
   /** Log every request this attempt makes (redirect hops included), for page totals and HAR. */
@@ -50,4 +65,6 @@ export interface ScannedResponse {
   url: string;
   status: number;
   contentType: string | null;
+  /** The space of the address it came from: the `initiator` of the URLs its body names. */
+  addressSpace: AddressSpace;
 }

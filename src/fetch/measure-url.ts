@@ -1,191 +1,26 @@
-import type { IncomingHttpHeaders } from 'node:http';
-import type { Socket } from 'node:net';
-import { performance } from 'node:perf_hooks';
-import type { Dispatcher } from 'undici';
-import { MeasureError, type RecordError } from '../errors.js';
+import { MeasureError } from '../errors.js';
 import type { Target } from '../input/targets.js';
-import { createRecord, roundMs, type SizeRecord } from '../record.js';
-import { BodyCounter, type BodySink } from './body-counter.js';
-import type { ConnectionListener, ConnectionTimings } from './connections.js';
-import { contentCodings } from './decoders.js';
-import { toRecordError } from './error-codes.js';
-import { ExchangeLog } from './exchange-log.js';
 import { exchangeLogKey, type LoggedDispatchOptions } from './exchange-tap.js';
-import { headerBlockSize } from './header-size.js';
 import type { Attempt, AttemptOf, MeasureContext } from './measure-context.js';
-
-// The reason given to undici when a body is no longer wanted (--max-size):
-// made once, since an Error captures a stack trace.
-const stoppedReading = new MeasureError('ABORTED', 'stopped reading the body');
-
-const redirectStatuses = new Set([300, 301, 302, 303, 307, 308]);
-
-function firstValue(value: string | string[] | undefined): string | null {
-  return (Array.isArray(value) ? value[0] : value) ?? null;
-}
-
-/**
- * One attempt at one URL, as undici's handler for it: the HTTP lifecycle
- * (request start, connection, response, body, end) with its own deadline; the
- * body is counted by a BodyCounter as it streams.
- */
-export class Measurement implements Dispatcher.DispatchHandler, ConnectionListener, BodySink {
-  readonly #context: MeasureContext;
-  readonly #target: Target;
-  readonly #of: AttemptOf;
-  readonly #start = performance.now();
-  readonly #resolve: (attempt: Attempt) => void;
-  readonly #timer: NodeJS.Timeout;
-  readonly #slot: number;
-  #controller: Dispatcher.DispatchController | undefined;
-  #history: URL[] | undefined;
-  #connection: ConnectionTimings | null = null;
-  #httpVersion = '1.1';
-  #settled = false;
-  #ended = false;
-  #response: IncomingHttpHeaders | undefined;
-  #status: number | null = null;
-  #headerBytes: number | null = null;
-  #ttfb: number | null = null;
-  #body: BodyCounter | undefined;
-  #scan: ((decoded: Buffer) => void) | undefined;
-  readonly exchangeLog: ExchangeLog | undefined;
-
-  constructor(context: MeasureContext, target: Target, of: AttemptOf, resolve: (attempt: Attempt) => void) {
-    this.#context = context;
-    this.#target = target;
-    this.#of = of;
-    this.#resolve = resolve;
-    this.exchangeLog = of.exchanges === true ? new ExchangeLog() : undefined;
-    this.#timer = setTimeout(Measurement.#expire, context.options.timeoutMs, this);
-    this.#slot = context.inFlight.add(this);
-  }
-
-  static #expire(measurement: Measurement): void {
-    const seconds = measurement.#context.options.timeoutMs / 1000;
-    measurement.#finish(new MeasureError('TIMEOUT', `no complete response within ${seconds} s`));
-  }
-
-  /** Ends the measurement now with `reason` (an `ABORTED` record unless it says otherwise). */
-  abort(reason: unknown): void {
-    this.#finish(reason instanceof MeasureError ? reason : new MeasureError('ABORTED', 'the run was interrupted', { cause: reason }));
-  }
-
-  onRequestStart(controller: Dispatcher.DispatchController, context: unknown): void {
-    this.#controller = controller;
-    if (this.#settled) {
-      controller.abort(new MeasureError('ABORTED', 'measurement already ended'));
-      return;
-    }
-    this.#history = (context as { history?: URL[] } | undefined)?.history;
-    this.#connection = null;
-    this.#context.connections.requestStarting(this);
-  }
-
-  onConnection(timings: ConnectionTimings | null, socket: Socket): void {
-    this.#connection = timings;
-    this.#httpVersion = (socket as Socket & { alpnProtocol?: string | false }).alpnProtocol === 'h2' ? '2' : '1.1';
-    this.exchangeLog?.connected(timings, this.#httpVersion);
-  }
-
-  onResponseStart(
-    controller: Dispatcher.DispatchController,
-    statusCode: number,
-    headers: IncomingHttpHeaders,
-    statusMessage?: string,
-  ): void {
-    if (this.#settled) return;
-    const { options } = this.#context;
-    this.#ttfb = performance.now() - this.#start;
-    this.#response = headers;
-    this.#status = statusCode;
-    this.#headerBytes = headerBlockSize(statusCode, statusMessage, controller.rawHeaders, this.#httpVersion);
-    const codings = options.compression ? contentCodings(firstValue(headers['content-encoding']) ?? undefined) : [];
-    this.#body = new BodyCounter(codings, options.maxSize, this);
-    this.#scan = this.#of.scan?.({
-      url: this.#history?.at(-1)?.href ?? this.#target.url.href,
-      status: statusCode,
-      contentType: firstValue(headers['content-type']),
-    });
-    if (options.follow && redirectStatuses.has(statusCode) && headers.location !== undefined && this.#redirects() >= options.maxRedirects) {
-      this.#finish(new MeasureError('TOO_MANY_REDIRECTS', `more than ${options.maxRedirects} redirects`));
-    }
-  }
-
-  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    if (!this.#settled) this.#body?.write(chunk, controller);
-  }
-
-  onResponseEnd(): void {
-    this.#ended = true;
-    if (!this.#settled) this.#body?.end();
-  }
-
-  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    this.#finish(error);
-  }
-
-  /** The decoded body as it streams, for the scanner that asked for it. */
-  onDecoded(decoded: Buffer): void {
-    this.#scan?.(decoded);
-  }
-
-  /** The body counter's end: the body is counted, or could not be decoded. */
-  onEnd(error: MeasureError | null): void {
-    this.#finish(error);
-  }
-
-  #redirects(): number {
-    return this.#history ? Math.max(this.#history.length - 1, 0) : 0;
-  }
-
-  // Settles once: stops the timer, the decoders and (if still reading) the request.
-  #finish(error: unknown): void {
-    if (this.#settled) return;
-    this.#settled = true;
-    clearTimeout(this.#timer);
-    this.#context.inFlight.delete(this.#slot);
-    this.#body?.destroy();
-    if (!this.#ended) this.#controller?.abort(error instanceof Error ? error : stoppedReading);
-    const record = this.#toRecord(error === null ? null : toRecordError(error));
-    const retryAfter = firstValue(this.#response?.['retry-after']) ?? undefined;
-    this.#resolve(this.exchangeLog ? { record, retryAfter, exchanges: this.exchangeLog.entries(record) } : { record, retryAfter });
-  }
-
-  #toRecord(error: RecordError | null): SizeRecord {
-    const headers = this.#response;
-    const body = this.#body;
-    const connection = this.#connection;
-    const { url, index, attempt, firstStart } = this.#of;
-    const now = performance.now();
-    return createRecord(url, index, {
-      finalUrl: this.#history?.at(-1)?.href ?? (headers ? this.#target.url.href : null),
-      status: this.#status,
-      bytes: body?.bytes ?? null,
-      encodedBytes: body?.encodedBytes ?? null,
-      headerBytes: this.#headerBytes,
-      contentType: headers ? firstValue(headers['content-type']) : null,
-      contentEncoding: headers ? firstValue(headers['content-encoding']) : null,
-      httpVersion: headers ? this.#httpVersion : null,
-      redirects: this.#redirects(),
-      attempts: attempt,
-      truncated: body?.truncated ?? false,
-      timings: {
-        dns: connection?.dns ?? null,
-        connect: connection?.connect ?? null,
-        tls: connection?.tls ?? null,
-        ttfb: this.#ttfb === null ? null : roundMs(this.#ttfb),
-        total: roundMs(now - firstStart),
-      },
-      error,
-    });
-  }
-}
+import { Measurement } from './measurement.js';
 
 /** Measures one URL once; never rejects: every failure becomes the record's `error`. */
 export function measureUrl(context: MeasureContext, target: Target, of: AttemptOf): Promise<Attempt> {
+  const { probe } = context.connections;
+  // Only https can agree HTTP/2 (by ALPN); plain http is HTTP/1.1 here.
+  if (probe === undefined || target.url.protocol !== 'https:') return dispatchMeasurement(context, target, of);
+  const { origin } = target.url;
+  const wait = probe.beforeDispatch(origin);
+  const measured = wait ? wait.then(() => dispatchMeasurement(context, target, of)) : dispatchMeasurement(context, target, of);
+  // Settled already when the first request got its connection; this covers one that never did.
+  return measured.finally(() => {
+    probe.settle(origin, false);
+  });
+}
+
+function dispatchMeasurement(context: MeasureContext, target: Target, of: AttemptOf): Promise<Attempt> {
   return new Promise((resolve) => {
-    const measurement = new Measurement(context, target, of, resolve);
+    const measurement = new Measurement(context, of, resolve);
     const { url: requestUrl, authorization } = target;
     const headers = of.headers === undefined ? context.options.headers : { ...context.options.headers, ...of.headers };
     try {
@@ -197,7 +32,7 @@ export function measureUrl(context: MeasureContext, target: Target, of: AttemptO
         headers: authorization === undefined ? { ...headers } : { ...headers, authorization },
       };
       if (measurement.exchangeLog) options[exchangeLogKey] = measurement.exchangeLog;
-      context.connections.dispatcher.dispatch(options, measurement);
+      context.connections.dispatcherFor(of.initiator ?? null).dispatch(options, measurement);
     } catch (error) {
       measurement.abort(error instanceof Error ? new MeasureError('INVALID_URL', error.message) : error);
     }

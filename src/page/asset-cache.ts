@@ -1,3 +1,4 @@
+import type { AddressSpace } from '../fetch/address-space.js';
 import type { Exchange } from '../fetch/exchange-log.js';
 import type { RecordError } from '../record.js';
 import type { StylesheetScan } from './css-scan-result.js';
@@ -8,6 +9,8 @@ export interface FetchedResource {
   error: RecordError | null;
   /** For a stylesheet read as CSS: its imports, images and fonts, to decide per page. */
   stylesheet?: StylesheetScan;
+  /** Where its response came from, when one came: the initiator of what a stylesheet names. */
+  addressSpace?: AddressSpace;
 }
 
 /**
@@ -38,7 +41,9 @@ interface Entry {
 
 /**
  * The run's asset cache: a subresource fetched (or being fetched) for one page
- * is shared with every later page that names it, by URL and Accept header. It
+ * is shared with every later page that names it, by URL, Accept header and the
+ * initiator's address space (a URL refused to a public page may be allowed to a
+ * private one). It
  * keeps sizes and scans, never bodies, and drops the least recently used
  * entries past `assetCacheUnits`; a dropped resource is fetched again.
  */

@@ -1,5 +1,6 @@
 import { TextDecoder } from 'node:util';
 import { MeasureError } from '../errors.js';
+import type { AddressSpace } from '../fetch/address-space.js';
 import { fetchWithRetries, type FetchRun } from '../fetch/fetch-with-retries.js';
 import type { ScannedResponse } from '../fetch/measure-context.js';
 import { toTarget } from '../input/targets.js';
@@ -20,6 +21,8 @@ export interface ResourceRequest {
   /** The `index` of the page's record. */
   index: number;
   accept: string;
+  /** The address space of the response that named it: it may lead no more private than that. */
+  initiator: AddressSpace;
   /** Read the body as a stylesheet and scan it. */
   stylesheet: boolean;
   /** For a document in a frame: its scanner (see Frame). */
@@ -68,12 +71,14 @@ export async function fetchResource(run: FetchRun, device: Device, request: Reso
   const attempt = await fetchWithRetries(run, target, {
     url: request.url,
     index: request.index,
+    initiator: request.initiator,
     exchanges: true,
     headers: { accept: request.accept },
     ...(scan === undefined ? {} : { scan }),
   });
   const { record } = attempt;
   const resource: FetchedResource = { exchanges: attempt.exchanges ?? [], error: record.error };
+  if (attempt.addressSpace !== undefined) resource.addressSpace = attempt.addressSpace;
   if (sheet !== undefined && record.error === null) {
     sheet.text.push(sheet.decoder.decode());
     resource.stylesheet = scanStylesheet(sheet.text.text(), { baseUrl: sheet.baseUrl, device });

@@ -1,3 +1,4 @@
+import type { AddressSpace } from '../fetch/address-space.js';
 import type { ScannedResponse } from '../fetch/measure-context.js';
 import { createBodyDecoder, type BodyDecoder } from './charset-decoder.js';
 import type { StylesheetScan } from './css-scan-result.js';
@@ -13,13 +14,19 @@ export interface FrameHost {
   readonly device: Device;
   readonly maxResources: number;
   request(url: string, destination: Destination, frame: Frame): void;
-  /** A stylesheet (or `<style>` block) of the frame, scanned: its imports are fetched at `depth` + 1. */
-  addStylesheet(frame: Frame, scan: StylesheetScan, depth: number): void;
+  /** A stylesheet (or `<style>` block) of the frame, scanned, from `space`: its imports are fetched at `depth` + 1. */
+  addStylesheet(frame: Frame, scan: StylesheetScan, depth: number, space: AddressSpace): void;
 }
 
 const htmlTypes = new Set(['text/html', 'application/xhtml+xml']);
 // Scans kept per document: a page of a million style attributes must not keep a million.
 const maxScans = 10_000;
+
+const privacy: Readonly<Record<AddressSpace, number>> = { public: 0, private: 1, local: 2 };
+
+function morePublic(a: AddressSpace, b: AddressSpace): AddressSpace {
+  return privacy[a] <= privacy[b] ? a : b;
+}
 
 function isEmpty(scan: StylesheetScan): boolean {
   return (
@@ -51,6 +58,14 @@ export class Frame {
   readonly allowsFrames: boolean;
   readonly #host: FrameHost;
   #reading: Reading | undefined;
+  /** The address space of its document: the initiator of what the HTML names. */
+  space: AddressSpace = 'public';
+  /**
+   * The initiator of what its CSS loads once decided, when which sheet named
+   * which URL is no longer known: the most public of the spaces its document
+   * and stylesheets came from, the strictest.
+   */
+  cssSpace: AddressSpace = 'local';
 
   constructor(host: FrameHost, allowsFrames: boolean) {
     this.#host = host;
@@ -66,6 +81,8 @@ export class Frame {
     if (redirect || !htmlTypes.has(mediaType(response.contentType) ?? '')) return undefined;
     // A retried attempt reads the document again; what the first one found stays found.
     this.#reading?.scanner.end();
+    this.space = response.addressSpace;
+    this.cssSpace = morePublic(this.cssSpace, response.addressSpace);
     const reading = { decoder: createBodyDecoder(response.contentType), scanner: this.#createScanner(response.url) };
     this.#reading = reading;
     return (decoded) => {
@@ -79,8 +96,9 @@ export class Frame {
   }
 
   /** Keeps a scan of the document's CSS; false when there are too many to keep (the page is then incomplete). */
-  keep(scan: StylesheetScan): boolean {
+  keep(scan: StylesheetScan, space: AddressSpace): boolean {
     if (isEmpty(scan)) return true;
+    this.cssSpace = morePublic(this.cssSpace, space);
     if (this.#scans.length >= maxScans) return false;
     this.#scans.push(scan);
     return true;
@@ -107,10 +125,11 @@ export class Frame {
         if (destination !== 'iframe' || this.allowsFrames) host.request(url, destination, this);
       },
       onStyleText: (css, baseUrl, media) => {
-        if (media === undefined || matchesMedia(media, device)) host.addStylesheet(this, scanStylesheet(css, { baseUrl, device }), 0);
+        if (media === undefined || matchesMedia(media, device))
+          host.addStylesheet(this, scanStylesheet(css, { baseUrl, device }), 0, this.space);
       },
       onStyleAttribute: (declarations, baseUrl) => {
-        host.addStylesheet(this, scanStyleAttribute(declarations, { baseUrl, device }), 0);
+        host.addStylesheet(this, scanStyleAttribute(declarations, { baseUrl, device }), 0, this.space);
       },
     });
   }

@@ -1,3 +1,4 @@
+import type { AddressSpace } from '../fetch/address-space.js';
 import type { FetchRun } from '../fetch/fetch-with-retries.js';
 import type { RequestEntry } from '../record.js';
 import type { AssetCache, FetchedResource } from './asset-cache.js';
@@ -41,7 +42,7 @@ export class Page implements FrameHost {
   readonly #pending = new Set<Promise<void>>();
   // Each stylesheet's scan by URL, and the stylesheets a frame names that another frame loaded
   // first: they apply to that frame's document too.
-  readonly #sheets = new Map<string, StylesheetScan>();
+  readonly #sheets = new Map<string, { scan: StylesheetScan; space: AddressSpace }>();
   readonly #borrowed = new Map<Frame, Set<string>>();
 
   constructor(run: PageRun, index: number) {
@@ -70,13 +71,13 @@ export class Page implements FrameHost {
   }
 
   request(url: string, destination: Destination, frame: Frame): void {
-    this.#request(url, destination, frame, 0);
+    this.#request(url, destination, frame, 0, frame.space);
   }
 
-  addStylesheet(frame: Frame, scan: StylesheetScan, depth: number): void {
-    if (!frame.keep(scan)) this.tally.markIncomplete();
+  addStylesheet(frame: Frame, scan: StylesheetScan, depth: number, space: AddressSpace): void {
+    if (!frame.keep(scan, space)) this.tally.markIncomplete();
     if (depth >= maxImportDepth) return;
-    for (const url of scan.imports) this.#request(url, 'style', frame, depth + 1);
+    for (const url of scan.imports) this.#request(url, 'style', frame, depth + 1, space);
   }
 
   /** What a finished scan of one of the page's documents left out. */
@@ -92,7 +93,7 @@ export class Page implements FrameHost {
     for (const frame of this.#frames) {
       for (const { url, destination } of cssResources(frame.scans, frame.index)) {
         // Imports were fetched as their stylesheets came in (those past the depth guard are left out).
-        if (destination !== 'style') this.#request(url, destination, frame, 0);
+        if (destination !== 'style') this.#request(url, destination, frame, 0, frame.cssSpace);
       }
     }
   }
@@ -102,7 +103,7 @@ export class Page implements FrameHost {
     while (this.#pending.size > 0) await Promise.all([...this.#pending]);
   }
 
-  #request(url: string, destination: Destination, frame: Frame, depth: number): void {
+  #request(url: string, destination: Destination, frame: Frame, depth: number, initiator: AddressSpace): void {
     if (this.#seen.has(url)) {
       if (destination === 'style' && this.#frames.length > 1) this.#borrow(frame, url);
       return;
@@ -113,14 +114,15 @@ export class Page implements FrameHost {
     }
     this.#seen.add(url);
     this.#subresources += 1;
-    const loading = this.#load(url, destination, frame, depth).finally(() => this.#pending.delete(loading));
+    const loading = this.#load(url, destination, frame, depth, initiator).finally(() => this.#pending.delete(loading));
     this.#pending.add(loading);
   }
 
-  async #load(url: string, destination: Destination, frame: Frame, depth: number): Promise<void> {
+  async #load(url: string, destination: Destination, frame: Frame, depth: number, initiator: AddressSpace): Promise<void> {
     const run = this.#run;
     const type = resourceTypeOf(destination);
-    const request: ResourceRequest = { url, index: this.#index, accept: acceptFor(destination), stylesheet: destination === 'style' };
+    const accept = acceptFor(destination);
+    const request: ResourceRequest = { url, index: this.#index, accept, initiator, stylesheet: destination === 'style' };
     let fetched: FetchedResource;
     let cached = false;
     if (destination === 'iframe') {
@@ -129,7 +131,7 @@ export class Page implements FrameHost {
       fetched = await fetchResource(run.fetch, run.device, { ...request, scan: child.scan });
       this.scanned(child.finish());
     } else if (run.cache) {
-      const taken = run.cache.take(`${request.accept}\n${url}`, () => fetchResource(run.fetch, run.device, request));
+      const taken = run.cache.take(`${initiator}\n${accept}\n${url}`, () => fetchResource(run.fetch, run.device, request));
       fetched = await taken.resource;
       cached = taken.cached;
     } else {
@@ -139,8 +141,9 @@ export class Page implements FrameHost {
     if (fetched.error !== null) this.tally.fail(fetched.error);
     reportRequests(run.onRequest, fetched.exchanges, this.#index, type, cached);
     if (fetched.stylesheet) {
-      this.#sheets.set(url, fetched.stylesheet);
-      this.addStylesheet(frame, fetched.stylesheet, depth);
+      const space = fetched.addressSpace ?? 'public';
+      this.#sheets.set(url, { scan: fetched.stylesheet, space });
+      this.addStylesheet(frame, fetched.stylesheet, depth, space);
     }
   }
 
@@ -156,11 +159,11 @@ export class Page implements FrameHost {
     const queue = [...urls];
     const visited = new Set<string>();
     for (let url = queue.pop(); url !== undefined; url = queue.pop()) {
-      const scan = this.#sheets.get(url);
-      if (visited.has(url) || scan === undefined) continue;
+      const sheet = this.#sheets.get(url);
+      if (visited.has(url) || sheet === undefined) continue;
       visited.add(url);
-      if (!own.has(scan) && !frame.keep(scan)) this.tally.markIncomplete();
-      queue.push(...scan.imports);
+      if (!own.has(sheet.scan) && !frame.keep(sheet.scan, sheet.space)) this.tally.markIncomplete();
+      queue.push(...sheet.scan.imports);
     }
   }
 }

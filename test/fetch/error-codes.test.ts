@@ -65,6 +65,13 @@ describe('error codes', () => {
     expect(record.timings.total).toBeLessThan(5000);
   });
 
+  it('CONNECT_TIMEOUT when the TLS handshake never completes, with http2 too', async () => {
+    const server = await serve.raw(() => undefined, { waitForRequest: false });
+    const record = await measureOne(`https://127.0.0.1:${server.port}/`, { connectTimeout: 0.3, timeout: 5, http2: true });
+    expectError(record, 'CONNECT_TIMEOUT');
+    expect(record.timings.total).toBeLessThan(5000);
+  });
+
   it('TIMEOUT when the headers never come', async () => {
     const server = await serve.http(neverAnswer);
     const record = await measureOne(`${server.origin}/`, { timeout: 0.3 });

@@ -46,6 +46,48 @@ describe('--http2', () => {
     expect(record.headerBytes).toBe(Buffer.byteLength(block));
   });
 
+  // curl 7.88.1 --http2 -k: `226 2 0 https://127.0.0.1:PORT/ 2 200`, one line per
+  // field; its HTTP/2 status line `HTTP/2 200 ` is 4 bytes shorter than `HTTP/1.1 200 OK`.
+  it('counts each field line of a repeated header, as HTTP/1.1 sends them', async () => {
+    const server = await serve.http2((_request, response) => {
+      response.sendDate = false;
+      response.writeHead(200, {
+        'content-type': 'text/html',
+        'set-cookie': ['session=abc123; Path=/; HttpOnly', 'theme=dark; Path=/'],
+        link: ['</app.css>; rel=preload; as=style', '</app.js>; rel=preload; as=script'],
+        'x-trace': ['a1', 'b2'],
+      });
+      response.end('ok');
+    });
+    const record = await measureOne(`${server.origin}/`, { http2: true, insecure: true });
+    expect(record).toMatchObject({ httpVersion: '2', status: 200, headerBytes: 226 + 4, error: null });
+  });
+
+  // curl 7.88.1 --http2 -k: `60 2 0 https://127.0.0.1:PORT/ 2 200`: é and è are one byte each on the wire.
+  it('counts the bytes of a header value past ASCII once', async () => {
+    const server = await serve.http2((_request, response) => {
+      response.sendDate = false;
+      response.writeHead(200, { 'content-type': 'text/html', 'x-note': 'café crème' });
+      response.end('ok');
+    });
+    const record = await measureOne(`${server.origin}/`, { http2: true, insecure: true });
+    expect(record).toMatchObject({ httpVersion: '2', status: 200, headerBytes: 60 + 4, error: null });
+  });
+
+  // curl 7.88.1 --http2 offers `h2, http/1.1` and gets `2` from a server that takes the client's first choice.
+  it('offers h2 first through ALPN, as curl and browsers do', async () => {
+    const offered: string[][] = [];
+    const server = await serve.http2(page, {
+      ALPNCallback: ({ protocols }) => {
+        offered.push(protocols);
+        return protocols[0];
+      },
+    });
+    const record = await measureOne(`${server.origin}/`, { http2: true, insecure: true });
+    expect(offered).toEqual([['h2', 'http/1.1']]);
+    expect(record).toMatchObject({ httpVersion: '2', status: 200, error: null });
+  });
+
   it('decodes gzip over h2 and reuses the connection', async () => {
     const server = await serve.http2(page);
     const records = await collect([`${server.origin}/gzip`, `${server.origin}/gzip`, `${server.origin}/gzip`], {

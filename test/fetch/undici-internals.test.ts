@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { Agent, buildConnector, redirectInterceptor } from '../../src/fetch/undici.js';
+import { Agent, buildConnector, Client, errors, Pool, RedirectHandler } from '../../src/fetch/undici.js';
 
 const require = createRequire(import.meta.url);
 const undici = require('undici') as typeof import('undici');
@@ -9,10 +9,20 @@ const undici = require('undici') as typeof import('undici');
 // falls back to the index should a later 7.x move one: that fallback would
 // quietly cost ~50 ms per start, so the paths are checked here.
 describe("undici's modules loaded one by one", () => {
+  it('finds the symbols of its socket state', () => {
+    const symbols = require('undici/lib/core/symbols.js') as Record<string, unknown>;
+    expect(typeof symbols.kParser).toBe('symbol');
+    expect(typeof symbols.kHTTP2Session).toBe('symbol');
+    expect(typeof symbols.kSocket).toBe('symbol');
+  });
+
   it.each([
     ['dispatcher/agent.js', () => undici.Agent, Agent],
     ['core/connect.js', () => undici.buildConnector, buildConnector],
-    ['interceptor/redirect.js', () => undici.interceptors.redirect, redirectInterceptor],
+    ['dispatcher/pool.js', () => undici.Pool, Pool],
+    ['dispatcher/client.js', () => undici.Client, Client],
+    ['handler/redirect-handler.js', () => undici.RedirectHandler, RedirectHandler],
+    ['core/errors.js', () => undici.errors, errors],
   ])('finds undici/lib/%s, the same export as the index has', (path, fromIndex, loaded) => {
     expect(() => require.resolve(`undici/lib/${path}`)).not.toThrow();
     expect(require(`undici/lib/${path}`)).toBe(fromIndex());

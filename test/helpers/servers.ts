@@ -100,10 +100,13 @@ export function startHttpsServer(handler: Handler): Promise<TestServer> {
 
 export type Http2Handler = (request: http2.Http2ServerRequest, response: http2.Http2ServerResponse) => void;
 
-/** A node:http2 secure server with the test certificate; it speaks HTTP/1.1 too, to clients that do not offer h2. */
-export function startHttp2Server(handler: Http2Handler): Promise<TestServer> {
+/**
+ * A node:http2 secure server with the test certificate; it speaks HTTP/1.1 too,
+ * to clients that do not offer h2 (`options` add to or replace these).
+ */
+export function startHttp2Server(handler: Http2Handler, options: http2.SecureServerOptions = {}): Promise<TestServer> {
   const sessions = new Set<http2.ServerHttp2Session>();
-  const server = http2.createSecureServer({ ...testCertificate, allowHTTP1: true });
+  const server = http2.createSecureServer({ ...testCertificate, allowHTTP1: true, ...options });
   server.on('session', (session: http2.ServerHttp2Session) => {
     sessions.add(session);
     session.once('close', () => sessions.delete(session));
@@ -162,7 +165,7 @@ export function useServers(): {
   http(handler: Handler): Promise<TestServer>;
   https(handler: Handler): Promise<TestServer>;
   raw(onSocket: (socket: net.Socket, request: string) => void, options?: RawServerOptions): Promise<TestServer>;
-  http2(handler: Http2Handler): Promise<TestServer>;
+  http2(handler: Http2Handler, options?: http2.SecureServerOptions): Promise<TestServer>;
   proxy(): Promise<ForwardProxy>;
 } {
   const servers: { close(): Promise<void> }[] = [];
@@ -178,7 +181,7 @@ export function useServers(): {
     http: (handler) => track(startHttpServer(handler)),
     https: (handler) => track(startHttpsServer(handler)),
     raw: (onSocket, options) => track(startRawServer(onSocket, options)),
-    http2: (handler) => track(startHttp2Server(handler)),
+    http2: (handler, options) => track(startHttp2Server(handler, options)),
     proxy: () => track(startForwardProxy()),
   };
 }
