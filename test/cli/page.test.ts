@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseHar } from '../helpers/har-checks.js';
 import { parseLines, recordKeys, runCli } from '../helpers/run.js';
 import { closedPort, useServers } from '../helpers/servers.js';
 import { html, startSite, typed } from '../helpers/site.js';
@@ -56,5 +57,31 @@ describe('sitesize --page (the built CLI)', () => {
     const help = await runCli(['--help']);
     expect(help.stdout).toMatch(/Pages:\n\s+-p, --page/);
     for (const option of ['--device <device>', '--max-resources <n>', '--no-asset-cache']) expect(help.stdout).toContain(option);
+  });
+
+  it('writes -f har with a page per URL and an entry per request, cache hits included', async () => {
+    const site = await startSite(serve, {
+      '/a': html('<link rel="stylesheet" href="/s.css"><img src="/moved.png">'),
+      '/b': html('<link rel="stylesheet" href="/s.css">'),
+      '/s.css': typed('text/css', 'body { color: red }'),
+      '/moved.png': { status: 302, reason: 'Found', headers: [['Location', '/i.png']], body: '' },
+      '/i.png': typed('image/png', 'PNG'),
+    });
+    const { code, stdout } = await runCli(['--page', '-f', 'har', '-q', '-c', '1', `${site.origin}/a`, `${site.origin}/b`]);
+    expect(code).toBe(0);
+    const { pages, entries } = parseHar(stdout);
+    expect(pages).toHaveLength(2);
+    const urlOf = (entry: (typeof entries)[number]): string => (entry.request as { url: string }).url;
+    const paths = entries.map((entry) => new URL(urlOf(entry)).pathname).sort();
+    expect(paths).toEqual(['/a', '/b', '/i.png', '/moved.png', '/s.css', '/s.css']);
+    const sheets = entries.filter((entry) => urlOf(entry).endsWith('/s.css'));
+    expect(sheets.map((entry) => entry._fromCache === true).sort()).toEqual([false, true]);
+    expect(site.hits('/s.css')).toBe(1);
+    // The entries of a page add up to its weight, hops included.
+    const [record] = parseLines((await runCli(['--page', '-q', `${site.origin}/a`])).stdout);
+    const ofA = entries.filter((entry) => entry.pageref === pages.find((page) => String(page.title).endsWith('/a'))?.id);
+    expect(ofA).toHaveLength(4);
+    const transfer = ofA.reduce((sum, entry) => sum + (entry.response as { _transferSize: number })._transferSize, 0);
+    expect(transfer).toBe(record?.page?.transferBytes);
   });
 });
