@@ -74,7 +74,9 @@ export async function* measure(
     if (onRequest === undefined) return fetchWithRetries(run, target, { url, index });
     const attempt = await fetchWithRetries(run, target, { url, index, exchanges: true });
     const last = attempt.exchanges?.at(-1);
-    if (last) onRequest(toRequestEntry(last, index, 'document', false));
+    // A request cut off by the run's stop is no measurement: like its record in the CLI, it gets no entry.
+    const cutOff = stop.signal.aborted && attempt.record.error?.code === 'ABORTED';
+    if (last && !cutOff) onRequest(toRequestEntry(last, index, 'document', false));
     return attempt;
   };
 
