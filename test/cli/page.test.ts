@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHar } from '../helpers/har-checks.js';
 import { parseLines, recordKeys, runCli } from '../helpers/run.js';
 import { closedPort, useServers } from '../helpers/servers.js';
-import { html, startSite, typed } from '../helpers/site.js';
+import { html, startSite, typed } from '../helpers/raw-site.js';
 
 const serve = useServers();
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RequestEntry } from '../../src/index.js';
 import { collect } from '../helpers/run.js';
 import { closedPort, useServers } from '../helpers/servers.js';
-import { startSite, typed } from '../helpers/site.js';
+import { startSite, typed } from '../helpers/raw-site.js';
 
 const serve = useServers();
 

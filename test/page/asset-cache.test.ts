@@ -3,7 +3,7 @@ import type { RequestEntry } from '../../src/index.js';
 import { AssetCache, type FetchedResource } from '../../src/page/asset-cache.js';
 import { collect } from '../helpers/run.js';
 import { useServers } from '../helpers/servers.js';
-import { html, startSite, typed, type Site } from '../helpers/site.js';
+import { html, startSite, typed, type Site } from '../helpers/raw-site.js';
 
 const serve = useServers();
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageWeight } from '../../src/index.js';
 import { measureOne } from '../helpers/run.js';
 import { closedPort, useServers } from '../helpers/servers.js';
-import { html, startSite, typed } from '../helpers/site.js';
+import { html, startSite, typed } from '../helpers/raw-site.js';
 
 const serve = useServers();
 

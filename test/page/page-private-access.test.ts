@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { measureOne } from '../helpers/run.js';
 import { useServers } from '../helpers/servers.js';
-import { html, startSite, typed, type Served } from '../helpers/site.js';
+import { html, startSite, typed, type Served } from '../helpers/raw-site.js';
 
 const serve = useServers();
 

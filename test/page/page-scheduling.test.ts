@@ -11,7 +11,7 @@ import { Slots } from '../../src/pool/slots.js';
 import { measure } from '../../src/index.js';
 import { collect } from '../helpers/run.js';
 import { useServers } from '../helpers/servers.js';
-import { html, startSite, typed, type Served } from '../helpers/site.js';
+import { html, startSite, typed, type Served } from '../helpers/raw-site.js';
 
 const serve = useServers();
 

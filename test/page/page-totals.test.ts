@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageWeight, RequestEntry, ResourceType } from '../../src/index.js';
 import { measureOne } from '../helpers/run.js';
 import { closedPort, useServers } from '../helpers/servers.js';
-import { html, loopbackLookup, startSite, typed, type Site } from '../helpers/site.js';
+import { html, loopbackLookup, startSite, typed, type Site } from '../helpers/raw-site.js';
 
 const serve = useServers();
 
