@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { messageOf } from '../errors.js';
 import { countSelected } from '../input/select.js';
@@ -6,12 +7,16 @@ import { createFormatter } from '../output/formatter.js';
 import { LineWriter } from '../output/line-writer.js';
 import { openOutput, type Output } from '../output/open-output.js';
 import { ProgressLine, type ProgressState } from '../report/progress.js';
+import type { CrawlReport } from '../options.js';
+import { formatSite, SiteTotals } from '../report/site-totals.js';
+import { summaryJson } from '../report/summary-json.js';
 import { RunSummary } from '../report/summary.js';
 import { canColor, isTerminal } from '../report/terminal.js';
 import { tuneEngineForCli } from './engine-flags.js';
 import { exitFailed, exitInterrupted, exitOk, exitUsage } from './exit-codes.js';
 import type { Io } from './io.js';
 import { toMeasureOptions, toSelection } from './measure-options.js';
+import { previousPages } from './previous-pages.js';
 import type { CliOptions } from './program.js';
 import { loadResumeFile, ResumeError, type ResumeState } from './resume.js';
 import { warn } from './warn.js';
@@ -53,6 +58,9 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   const writer = new LineWriter(output.stream);
   const formatter = createFormatter(options.format, { color: canColor(output.stream) });
   const summary = new RunSummary();
+  const crawling = options.crawl === true;
+  const site = crawling ? new SiteTotals() : undefined;
+  let crawlReport: CrawlReport | undefined;
   const selection = toSelection(options, resumed);
   let total: number | undefined;
   const progress = createProgress(options, io.stderr, () => ({
@@ -74,18 +82,37 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
     if (formatter.header !== '') await writer.write(formatter.header);
     if (progress !== undefined) {
       progress.start();
-      // Only files can be read twice: with stdin among the sources, the total stays unknown.
-      if (!sources.includes('-')) {
+      // Only files can be read twice: with stdin among the sources, the total stays unknown; so is a crawl's.
+      if (!sources.includes('-') && !crawling) {
         countSelected(readLines(sources, io.stdin), selection, counting.signal).then(
           (count) => (total = count),
           () => undefined,
         );
       }
     }
-    for await (const record of measure(readLines(sources, io.stdin), toMeasureOptions(options, interrupt.signal, selection))) {
+    const measureOptions = {
+      ...toMeasureOptions(
+        options,
+        interrupt.signal,
+        selection,
+        resumed && options.output !== undefined ? previousPages(options.output) : undefined,
+      ),
+      ...(crawling
+        ? {
+            onWarning: (message: string) => {
+              if (options.quiet === true) return;
+              progress?.hide();
+              warn(io, message);
+            },
+            onCrawlEnd: (report: CrawlReport) => (crawlReport = report),
+          }
+        : {}),
+    };
+    for await (const record of measure(readLines(sources, io.stdin), measureOptions)) {
       // URLs cut off by Ctrl-C get no record, so a resumed run measures them again.
       if (interrupt.signal.aborted && record.error?.code === 'ABORTED') continue;
       summary.add(record);
+      site?.add(record);
       if (sharesTerminal) progress.hide();
       if (!(await writer.write(formatter.format(record)))) break;
     }
@@ -101,6 +128,18 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
     // A stdin still open (a pipe that sends more) must not keep the process alive.
     if (sources.includes('-')) io.stdin.destroy();
   }
+  const siteSummary = site?.summary(crawlReport);
+  let summaryWritten = true;
+  if (options.summaryJson !== undefined) {
+    // The page key comes from the page mode's totals, once --page gives records their page objects.
+    const json = summaryJson(summary, { interrupted: interrupt.signal.aborted, ...(siteSummary ? { site: siteSummary } : {}) });
+    try {
+      await writeFile(options.summaryJson, json);
+    } catch (error) {
+      warn(io, `cannot write ${options.summaryJson}: ${messageOf(error)}`);
+      summaryWritten = false;
+    }
+  }
   if (failure !== undefined) {
     warn(io, messageOf(failure.error));
     return exitUsage;
@@ -109,9 +148,9 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
     warn(io, `cannot write the results: ${writer.failure.message}`);
     return exitFailed;
   }
-  const failed = summary.failed > 0 || resumed?.failed === true ? exitFailed : exitOk;
+  const failed = summary.failed > 0 || resumed?.failed === true || !summaryWritten ? exitFailed : exitOk;
   if (writer.closed) return failed;
-  if (options.quiet !== true) for (const line of summary.format()) warn(io, line);
+  if (options.quiet !== true) for (const line of [...summary.format(), ...(siteSummary ? formatSite(siteSummary) : [])]) warn(io, line);
   if (interrupt.signal.aborted) return exitInterrupted;
   return failed;
 }
