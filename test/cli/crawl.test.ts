@@ -112,6 +112,20 @@ describe('sitesize --crawl', () => {
     ]);
   });
 
+  it('after SIGINT: exit 130, whole records, and a summary that says it was interrupted', async () => {
+    const { server } = await treeSite(31, (page) => page >= 3);
+    const output = files.path('interrupted-crawl.jsonl');
+    const summary = files.path('interrupted-crawl.json');
+    const run = startCli(['--crawl', `${server.origin}/p/0`, '-o', output, '--summary-json', summary]);
+    await waitFor(() => lineCount(output) >= 3 && server.inFlight.current >= 4, 'three records and four held pages');
+    run.child.kill('SIGINT');
+    const result = await run.result;
+    expect(result.code, result.stderr).toBe(130);
+    expect(parseLines(readFileSync(output, 'utf8')).map(pathOf).sort()).toEqual(['/p/0', '/p/1', '/p/2']);
+    const json = JSON.parse(readFileSync(summary, 'utf8')) as { interrupted: boolean; urls: number; site: { pages: number } };
+    expect(json).toMatchObject({ interrupted: true, urls: 3, site: { pages: 3 } });
+  });
+
   it('--summary-json works for lists too, without the site key', async () => {
     const server = await serve.http(siteHandler({ '/': htmlPage([]) }));
     const summary = files.path('list.json');
