@@ -90,11 +90,8 @@ export function createProgram(io: Io) {
       `measure the sites of the start URLs: every page in scope, once (${crawlPerHost} requests per origin unless --per-host)`,
     )
     .addOption(
-      new Option(
-        '--scope <prefix>',
-        'with --crawl: URLs in scope start with this prefix (repeatable; default: the start URL up to its last /)',
-      )
-        .default([] as string[])
+      new Option('--scope <prefix>', 'with --crawl: URLs in scope start with this prefix (repeatable)')
+        .default([] as string[], 'the start URL up to its last /')
         .argParser(collectScope),
     )
     .option('--no-robots', 'with --crawl: ignore robots.txt')

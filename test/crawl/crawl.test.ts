@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CrawlReport, MeasureOptions, SizeRecord } from '../../src/index.js';
+import { inShard } from '../../src/input/shard.js';
+import { measure } from '../../src/index.js';
 import { collect } from '../helpers/run.js';
 import { useServers } from '../helpers/servers.js';
 import { htmlPage, siteHandler, sizeOf, type SitePage } from '../helpers/site.js';
@@ -207,5 +209,20 @@ describe('measure() with crawl: true', () => {
     expect(byPath.get('/gone')).toMatchObject({ status: 410, bytes: 4, linkedFrom: `${server.origin}/` });
     expect(byPath.get('/hang')).toMatchObject({ status: null, error: { code: 'TIMEOUT' }, linkedFrom: `${server.origin}/b` });
     expect(report.referrers(`${server.origin}/gone`)).toBe(4);
+  });
+
+  it('applies shard to the start URLs, and yields pages in index order with ordered: true', async () => {
+    const site = siteHandler({ '/': htmlPage(['a', 'b', 'c']), '/a': htmlPage([]), '/b': htmlPage([]), '/c': htmlPage([]) });
+    const one = await serve.http(site);
+    const two = await serve.http(site);
+    const starts = [`${one.origin}/`, `${two.origin}/`];
+    const shard = { k: 1, n: 2 };
+    const { records } = await crawl(starts, { shard });
+    const origins = new Set(records.map((record) => new URL(record.url).origin));
+    expect([...origins]).toEqual(starts.filter((start) => inShard(start, shard)).map((start) => new URL(start).origin));
+
+    const indexes: number[] = [];
+    for await (const record of measure(starts, { crawl: true, ordered: true })) indexes.push(record.index);
+    expect(indexes).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 });
