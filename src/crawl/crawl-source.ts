@@ -78,11 +78,16 @@ export async function* crawlItems(
     const url = normalizeUrl(target.url.href) ?? target.url.href;
     state.scope.addStart(url);
     onStart(target);
+    if (target.authorization !== undefined) state.credentials.set(target.url.origin, target.authorization);
     return state.seen.add(url) ? take(url, target, { depth: 0, linkedFrom: null }) : null;
   };
 
   const fromFrontier = async (entry: FrontierEntry): Promise<CrawlItem | null | undefined> => {
     const target = toTarget(entry.url);
+    // The credentials of a start URL go with the pages of its own origin, and only there.
+    if (!(target instanceof MeasureError) && target.authorization === undefined) {
+      target.authorization = state.credentials.get(target.url.origin);
+    }
     if (entry.rescan === true) {
       if (state.full) return null;
       state.begin();

@@ -18,6 +18,8 @@ export class CrawlState {
   readonly scope: SiteScope;
   readonly referrers = new ReferrerCounts();
   readonly robots: RobotsCache | undefined;
+  /** The Basic auth of the start URLs that had credentials, by origin. */
+  readonly credentials = new Map<string, string>();
   outOfScope = 0;
   disallowed = 0;
   /** Some page was not followed because it is deeper than `depth`. */

@@ -225,4 +225,18 @@ describe('measure() with crawl: true', () => {
     for await (const record of measure(starts, { crawl: true, ordered: true })) indexes.push(record.index);
     expect(indexes).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
+
+  it('sends the credentials of a start URL to the pages of its origin, and shows them nowhere', async () => {
+    const site = siteHandler({ '/': htmlPage(['a']), '/a': htmlPage([]) });
+    const expected = `Basic ${Buffer.from('user:secret').toString('base64')}`;
+    const server = await serve.http((request, response) => {
+      if (request.url !== '/robots.txt' && request.headers.authorization !== expected) response.writeHead(401).end('who?');
+      else site(request, response);
+    });
+    const { records } = await crawl(`http://user:secret@127.0.0.1:${server.port}/`);
+    expect(records.map((record) => [record.url, record.status])).toEqual([
+      [`${server.origin}/`, 200],
+      [`${server.origin}/a`, 200],
+    ]);
+  });
 });
