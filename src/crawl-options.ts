@@ -41,7 +41,7 @@ export interface CrawlReport {
   outOfScope: number;
   /** Pages not measured because robots.txt disallows them. */
   disallowed: number;
-  /** Pages found and waiting when the crawl ended (an interrupted crawl; those found once `maxPages` had their index are not kept). */
+  /** Pages found and not measured: waiting when the crawl ended, or cut off in flight (those found once `maxPages` had their index are not kept). */
   unvisited: number;
   /** How many distinct pages link to the page `url` (a record's `url`), in bounded memory: never fewer, rarely more. */
   referrers(url: string): number;

@@ -33,6 +33,7 @@ export function createPageTask(state: CrawlState, fetch: CrawlFetch, spacing: St
       const links = new PageLinks(state, item);
       const attempt = await fetch(target, { url: item.url, index: item.index, scan: links.scan, ...(started ? { onStart: started } : {}) });
       await links.end();
+      if (attempt.record.error?.code === 'ABORTED') state.aborted += 1;
       return item.rescan ? null : { record: withCrawlKeys(attempt.record, item), retryAfter: attempt.retryAfter };
     } finally {
       // A page that never started must not hold up the next one of its origin.

@@ -22,6 +22,8 @@ export class CrawlState {
   readonly credentials = new Map<string, string>();
   outOfScope = 0;
   disallowed = 0;
+  /** Pages taken and cut off by the end of the run (their records are ABORTED). */
+  aborted = 0;
   /** Some page was not followed because it is deeper than `depth`. */
   depthLimited = false;
   /** `maxPages` pages have their index: what is found now only tells that the bound stopped the crawl. */
@@ -120,9 +122,9 @@ export class CrawlState {
     );
   }
 
-  /** Pages found and waiting, not measured. */
+  /** Pages found and not measured: waiting in the frontier, or cut off. */
   get unvisited(): number {
-    return this.frontier.size;
+    return this.frontier.size + this.aborted;
   }
 
   /** Ends the crawl: nothing more is queued, and the frontier's file is removed. */

@@ -25,6 +25,8 @@ export interface SiteSummary {
   stoppedBy: StoppedBy;
   outOfScope: number;
   disallowed: number;
+  /** Pages found and not measured: what an interrupted crawl had still to do. */
+  unvisited: number;
   broken: BrokenLink[];
 }
 
@@ -73,6 +75,7 @@ export class SiteTotals {
       stoppedBy: report?.stoppedBy ?? null,
       outOfScope: report?.outOfScope ?? 0,
       disallowed: report?.disallowed ?? 0,
+      unvisited: report?.unvisited ?? 0,
       broken: this.#broken.map((link) => ({ ...link, referrers: report?.referrers(link.url) ?? 0 })),
     };
   }
@@ -84,6 +87,7 @@ export function formatSite(site: SiteSummary, most = 5): string[] {
   const left = [
     ...(site.outOfScope > 0 ? [`${site.outOfScope} links out of scope`] : []),
     ...(site.disallowed > 0 ? [`${site.disallowed} pages disallowed by robots.txt`] : []),
+    ...(site.unvisited > 0 ? [`${site.unvisited} pages found and not measured`] : []),
   ];
   const lines = [
     `site: ${site.pages} page${site.pages === 1 ? '' : 's'}, ${formatBytes(site.pageTransferBytes)} transferred, ` +

@@ -91,6 +91,7 @@ describe('sitesize --crawl', () => {
       stoppedBy: null,
       outOfScope: 0,
       disallowed: 0,
+      unvisited: 0,
       broken: [],
     });
   });
@@ -114,6 +115,7 @@ describe('sitesize --crawl', () => {
 
   it('after SIGINT: exit 130, whole records, and a summary that says it was interrupted', async () => {
     const { server } = await treeSite(31, (page) => page >= 3);
+    // Pages 3 to 6 are held in flight when the run is interrupted.
     const output = files.path('interrupted-crawl.jsonl');
     const summary = files.path('interrupted-crawl.json');
     const run = startCli(['--crawl', `${server.origin}/p/0`, '-o', output, '--summary-json', summary]);
@@ -124,6 +126,7 @@ describe('sitesize --crawl', () => {
     expect(parseLines(readFileSync(output, 'utf8')).map(pathOf).sort()).toEqual(['/p/0', '/p/1', '/p/2']);
     const json = JSON.parse(readFileSync(summary, 'utf8')) as { interrupted: boolean; urls: number; site: { pages: number } };
     expect(json).toMatchObject({ interrupted: true, urls: 3, site: { pages: 3 } });
+    expect(result.stderr).toContain('4 pages found and not measured');
   });
 
   it('--summary-json works for lists too, without the site key', async () => {
