@@ -1,3 +1,5 @@
+import type { CrawlFetch } from './crawl/crawl-fetch.js';
+import { createCrawl } from './crawl/crawl.js';
 import { MeasureError } from './errors.js';
 import { createConnections } from './fetch/connections.js';
 import { fetchWithRetries, type FetchRun } from './fetch/fetch-with-retries.js';
@@ -62,6 +64,9 @@ export async function* measure(
   const run: FetchRun = { context, gate, sleeper, stop: stop.signal, retries: resolved.retries };
   const pageRun = toPageRun(resolved, run);
   const { onRequest } = resolved;
+  // Every attempt of one request: each passes the gate, each backoff waits outside it.
+  const fetchTarget: CrawlFetch = (target, { scan, ...request }) =>
+    fetchWithRetries(run, target, scan === undefined ? request : { ...request, scan });
 
   // One URL: a page with its subresources, or the one request (with its retries) of the URL.
   const measureItem = async ({ target, url, index }: UrlItem): Promise<Attempt> => {
@@ -80,19 +85,30 @@ export async function* measure(
     return attempt;
   };
 
-  try {
-    const attempts = runPool(selectLines(urls, resolved, toUrlItem), measureItem, {
-      gate,
+  const poolOptions = { gate, sleeper, ordered: resolved.ordered, signal: stop.signal };
+  // A crawl's urls are its start URLs: its source feeds the same pool, from its frontier.
+  const crawl =
+    resolved.crawl &&
+    createCrawl({
+      settings: resolved.crawl,
+      starts: selectLines(urls, resolved, (line) => line),
+      fetch: fetchTarget,
       sleeper,
-      ordered: resolved.ordered,
       signal: stop.signal,
     });
-    for await (const { record } of attempts) yield finish === undefined ? record : finish(record);
+  try {
+    const attempts: AsyncGenerator<Attempt | null> = crawl
+      ? runPool(crawl.items, crawl.measure, poolOptions)
+      : runPool(selectLines(urls, resolved, toUrlItem), measureItem, poolOptions);
+    for await (const attempt of attempts) {
+      if (attempt !== null) yield finish === undefined ? attempt.record : finish(attempt.record);
+    }
   } finally {
     resolved.signal?.removeEventListener('abort', abortInFlight);
     // The consumer may stop early (a closed stdout): end what is still in flight.
     for (const measurement of context.inFlight.values()) measurement.abort(new MeasureError('ABORTED', 'the run was stopped'));
     sleeper.wakeAll();
+    await crawl?.close();
     await context.connections.close();
   }
 }

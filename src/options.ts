@@ -1,18 +1,21 @@
 import type { LookupFunction } from 'node:net';
+import type { RequestEntry } from './record.js';
+import { crawlPerHost, resolveCrawl, type CrawlOptions, type CrawlSettings } from './crawl-options.js';
 import {
   boolean,
+  check,
   device,
   integerAtLeast,
+  isFunction,
   parseHeader,
   parseProxy,
   seconds,
   shard,
   type DeviceName,
-  type Rule,
   type Shard,
 } from './option-values.js';
-import type { RequestEntry } from './record.js';
 
+export type { CrawlReport, CrawlSettings, PreviousPage, StoppedBy } from './crawl-options.js';
 export type { DeviceName, Shard } from './option-values.js';
 
 /** The output formats of `-f`. */
@@ -20,7 +23,7 @@ export const formats = ['jsonl', 'csv', 'tsv', 'table', 'har'] as const;
 export type Format = (typeof formats)[number];
 
 /** Options of `measure()`; they mirror the CLI's flags (durations in seconds, like the CLI). */
-export interface MeasureOptions {
+export interface MeasureOptions extends CrawlOptions {
   /** Requests in flight at most. Default 10. */
   concurrency?: number;
   /** Limit for one attempt, connection to last byte, in seconds. Default 30. */
@@ -112,22 +115,14 @@ export interface ResolvedOptions {
   assetCache: boolean;
   onRequest: ((entry: RequestEntry) => void) | undefined;
   co2: boolean;
+  /** Set for a crawl. */
+  crawl: CrawlSettings | undefined;
 }
 
 /** The CLI's rules for output options that only make sense together. */
 export function checkOutputOptions({ output, resume, format }: { output?: string; resume?: true; format: string }): void {
   if (resume === true && output === undefined) throw new TypeError('--resume needs -o <file>: the file to continue');
   if (resume === true && format !== 'jsonl') throw new TypeError(`--resume reads jsonl output only, not -f ${format}`);
-}
-
-function check<T>(name: string, value: T | undefined, fallback: T, rule: Rule<T>): T {
-  if (value === undefined) return fallback;
-  if (!rule.valid(value)) throw new TypeError(`Expected \`${name}\` to be ${rule.expected}, got ${String(value)}`);
-  return value;
-}
-
-function isFunction<T extends (...args: never[]) => unknown>(): Rule<T | undefined> {
-  return { expected: 'a function', valid: (value) => typeof value === 'function' };
 }
 
 export function resolveOptions(options: MeasureOptions, defaultUserAgent: string): ResolvedOptions {
@@ -143,6 +138,7 @@ export function resolveOptions(options: MeasureOptions, defaultUserAgent: string
   for (const [name, value] of Object.entries(headers)) {
     if (value === '') Reflect.deleteProperty(headers, name);
   }
+  const crawl = resolveCrawl(options);
   return {
     concurrency: check('concurrency', options.concurrency, 10, integerAtLeast(1)),
     timeoutMs: check('timeout', options.timeout, 30, seconds) * 1000,
@@ -156,19 +152,21 @@ export function resolveOptions(options: MeasureOptions, defaultUserAgent: string
     ordered: check('ordered', options.ordered, false, boolean),
     signal: options.signal,
     lookup: options.lookup,
-    perHost: check('perHost', options.perHost, Infinity, integerAtLeast(1)),
+    // A crawl is polite by default: a few requests in flight per origin, unless perHost says otherwise.
+    perHost: check('perHost', options.perHost, crawl === undefined ? Infinity : crawlPerHost, integerAtLeast(1)),
     rate: check('rate', options.rate, Infinity, integerAtLeast(1)),
     retries: check('retries', options.retries, 0, integerAtLeast(0)),
     proxy: options.proxy === undefined || options.proxy === false ? options.proxy : parseProxy(options.proxy),
     http2: check('http2', options.http2, false, boolean),
     allowPrivate: check('allowPrivate', options.allowPrivate, false, boolean),
     shard: options.shard === undefined ? undefined : check('shard', options.shard, options.shard, shard),
-    skip: check('skip', options.skip, undefined, isFunction()),
+    skip: check<ResolvedOptions['skip']>('skip', options.skip, undefined, isFunction),
     page: check('page', options.page, false, boolean),
     device: check('device', options.device, 'mobile', device),
     maxResources: check('maxResources', options.maxResources, 500, integerAtLeast(0)),
     assetCache: check('assetCache', options.assetCache, true, boolean),
-    onRequest: check('onRequest', options.onRequest, undefined, isFunction()),
+    onRequest: check<ResolvedOptions['onRequest']>('onRequest', options.onRequest, undefined, isFunction),
     co2: check('co2', options.co2, false, boolean),
+    crawl,
   };
 }

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { messageOf } from '../errors.js';
 import { countSelected } from '../input/select.js';
@@ -6,12 +7,16 @@ import { LineWriter } from '../output/line-writer.js';
 import { openOutput, type Output } from '../output/open-output.js';
 import { createRecordOutput } from '../output/record-output.js';
 import { ProgressLine, type ProgressState } from '../report/progress.js';
+import type { CrawlReport } from '../options.js';
+import { formatSite, SiteTotals } from '../report/site-totals.js';
+import { summaryJson } from '../report/summary-json.js';
 import { RunSummary } from '../report/summary.js';
 import { canColor, isTerminal } from '../report/terminal.js';
 import { tuneEngineForCli } from './engine-flags.js';
 import { exitFailed, exitInterrupted, exitOk, exitOverBudget, exitUsage } from './exit-codes.js';
 import type { Io } from './io.js';
 import { toMeasureOptions, toRecordShape, toSelection } from './measure-options.js';
+import { previousPages } from './previous-pages.js';
 import type { CliOptions } from './program.js';
 import { loadResumeFile, ResumeError, type ResumeState } from './resume.js';
 import { warn } from './warn.js';
@@ -55,6 +60,9 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   const records = createRecordOutput(options.format, writer, { color: canColor(output.stream), shape });
   const summary = new RunSummary(options.budget === undefined ? {} : { budget: options.budget });
   if (options.co2 === true && !shape.page && options.quiet !== true) warn(io, '--co2 adds page.co2, which only records of --page have');
+  const crawling = options.crawl === true;
+  const site = crawling ? new SiteTotals() : undefined;
+  let crawlReport: CrawlReport | undefined;
   const selection = toSelection(options, resumed);
   let total: number | undefined;
   const progress = createProgress(options, io.stderr, () => ({
@@ -73,15 +81,30 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   tuneEngineForCli();
   const { measure } = await import('../measure.js');
   const measureOptions = {
-    ...toMeasureOptions(options, interrupt.signal, selection),
+    ...toMeasureOptions(
+      options,
+      interrupt.signal,
+      selection,
+      resumed && options.output !== undefined ? previousPages(options.output) : undefined,
+    ),
     ...(records.onRequest === undefined ? {} : { onRequest: records.onRequest }),
+    ...(crawling
+      ? {
+          onWarning: (message: string) => {
+            if (options.quiet === true) return;
+            progress?.hide();
+            warn(io, message);
+          },
+          onCrawlEnd: (report: CrawlReport) => (crawlReport = report),
+        }
+      : {}),
   };
   try {
     await records.begin();
     if (progress !== undefined) {
       progress.start();
-      // Only files can be read twice: with stdin among the sources, the total stays unknown.
-      if (!sources.includes('-')) {
+      // Only files can be read twice: with stdin among the sources, the total stays unknown; so is a crawl's.
+      if (!sources.includes('-') && !crawling) {
         countSelected(readLines(sources, io.stdin), selection, counting.signal).then(
           (count) => (total = count),
           () => undefined,
@@ -92,6 +115,7 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
       // URLs cut off by Ctrl-C get no record, so a resumed run measures them again.
       if (interrupt.signal.aborted && record.error?.code === 'ABORTED') continue;
       summary.add(record);
+      site?.add(record);
       if (sharesTerminal) progress.hide();
       if (!(await records.write(record))) break;
     }
@@ -109,6 +133,22 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
     // A stdin still open (a pipe that sends more) must not keep the process alive.
     if (sources.includes('-')) io.stdin.destroy();
   }
+  const siteSummary = site?.summary(crawlReport);
+  let summaryWritten = true;
+  if (options.summaryJson !== undefined) {
+    // The page key comes from the page mode's totals, once --page gives records their page objects.
+    const json = summaryJson(summary, {
+      interrupted: interrupt.signal.aborted,
+      ...(shape.page ? { page: summary.pages.toJSON() } : {}),
+      ...(siteSummary ? { site: siteSummary } : {}),
+    });
+    try {
+      await writeFile(options.summaryJson, json);
+    } catch (error) {
+      warn(io, `cannot write ${options.summaryJson}: ${messageOf(error)}`);
+      summaryWritten = false;
+    }
+  }
   if (failure !== undefined) {
     warn(io, messageOf(failure.error));
     return exitUsage;
@@ -117,10 +157,10 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
     warn(io, `cannot write the results: ${writer.failure.message}`);
     return exitFailed;
   }
-  const failed = summary.failed > 0 || resumed?.failed === true ? exitFailed : exitOk;
+  const failed = summary.failed > 0 || resumed?.failed === true || !summaryWritten ? exitFailed : exitOk;
   const outcome = (summary.budget?.over ?? 0) > 0 || resumed?.overBudget === true ? exitOverBudget : failed;
   if (writer.closed) return outcome;
-  if (options.quiet !== true) for (const line of summary.format()) warn(io, line);
+  if (options.quiet !== true) for (const line of [...summary.format(), ...(siteSummary ? formatSite(siteSummary) : [])]) warn(io, line);
   if (interrupt.signal.aborted) return exitInterrupted;
   return outcome;
 }

@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AddressSpace } from '../fetch/address-space.js';
 import { SpillFile } from './spill-file.js';
 
 /** A page waiting to be crawled. */
@@ -7,8 +8,12 @@ export interface FrontierEntry {
   readonly url: string;
   /** Link hops from a start URL (0 for a start URL). */
   readonly depth: number;
-  /** The page it was first found on; null for a start URL. */
+  /** The page it was first found on (or the sitemap); null for a start URL. */
   readonly linkedFrom: string | null;
+  /** The address space of the response that named it (SPEC "What a page may make sitesize fetch"); absent for a start URL. */
+  readonly initiator?: AddressSpace;
+  /** Measured by an earlier run that is being resumed: fetched again for its links only. */
+  readonly rescan?: true;
 }
 
 export interface FrontierOptions {

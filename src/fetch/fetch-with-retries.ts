@@ -18,7 +18,27 @@ export interface FetchRun {
 }
 
 /** A request as its caller names it; the attempts are counted here. */
-export type RequestOf = Omit<AttemptOf, 'attempt' | 'firstStart'>;
+export type RequestOf = Omit<AttemptOf, 'attempt' | 'firstStart'> & {
+  /** Limits of this request in place of the run's, within them (robots.txt and sitemaps have their own). */
+  maxSize?: number;
+  maxRedirects?: number;
+  /** Called when the first attempt takes its slot in the gate: the moment the request starts. */
+  onStart?: () => void;
+};
+
+// The run's context, with a request's own limits where it has some.
+function contextFor(context: MeasureContext, { maxSize, maxRedirects }: RequestOf): MeasureContext {
+  if (maxSize === undefined && maxRedirects === undefined) return context;
+  const { options } = context;
+  return {
+    ...context,
+    options: {
+      ...options,
+      maxSize: Math.min(maxSize ?? Infinity, options.maxSize),
+      maxRedirects: Math.min(maxRedirects ?? Infinity, options.maxRedirects),
+    },
+  };
+}
 
 function interrupted({ url, index }: RequestOf, attempts: number): Attempt {
   return { record: failedRecord(url, index, 'ABORTED', 'the run was interrupted', attempts), retryAfter: undefined };
@@ -32,12 +52,14 @@ function interrupted({ url, index }: RequestOf, attempts: number): Attempt {
 export async function fetchWithRetries(run: FetchRun, target: Target, request: RequestOf): Promise<Attempt> {
   const { gate, stop } = run;
   const key = gate.limitsKeys ? target.url.origin : undefined;
+  const context = contextFor(run.context, request);
   let firstStart = 0;
   for (let attempt = 1; ; attempt++) {
     const result = await gate.run(key, () => {
+      if (attempt === 1) request.onStart?.();
       if (stop.aborted) return Promise.resolve(interrupted(request, attempt - 1));
       if (attempt === 1) firstStart = performance.now();
-      return measureUrl(run.context, target, { ...request, attempt, firstStart });
+      return measureUrl(context, target, { ...request, attempt, firstStart });
     });
     const delay = stop.aborted ? undefined : retryDelay(result, attempt, run.retries);
     if (delay === undefined) return result;

@@ -65,6 +65,6 @@ export interface ScannedResponse {
   url: string;
   status: number;
   contentType: string | null;
-  /** The space of the address it came from: the `initiator` of the URLs its body names. */
+  /** The address space the response came from: the initiator of the URLs its body names. */
   addressSpace: AddressSpace;
 }
