@@ -93,6 +93,7 @@ export async function* measure(
       settings: resolved.crawl,
       starts: selectLines(urls, resolved, (line) => line),
       fetch: fetchTarget,
+      ...(pageRun ? { fetchPage: (target, request) => weighPage(pageRun, target, request) } : {}),
       sleeper,
       signal: stop.signal,
     });
