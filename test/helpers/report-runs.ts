@@ -1,0 +1,104 @@
+import { performance } from 'node:perf_hooks';
+import { createRecord, failedRecord } from '../../src/record.js';
+import { ReportAggregate } from '../../src/report/report-aggregate.js';
+import { okRecord, pageWeightOf, requestEntry } from './records.js';
+
+/** A URL that tries every way out of a text node and an attribute. */
+export const hostileUrl = 'https://evil.example/<script>document.title="pwned"</script>"><img src=x onerror=alert(1)>&amp;';
+
+// Deterministic spread of weights over three orders of magnitude.
+const weightOf = (index: number): number => Math.round(2000 * 10 ** (((index * 7919) % 1000) / 333));
+
+/**
+ * The aggregate of a `--page` run of `pages` pages, with the request entries
+ * of each; `timing.addMs` adds up the time spent in the aggregate alone.
+ */
+export function pageRun(pages: number, { budget, timing }: { budget?: number; timing?: { addMs: number } } = {}): ReportAggregate {
+  const report = new ReportAggregate(budget === undefined ? {} : { budget });
+  for (let index = 0; index < pages; index++) {
+    const weight = weightOf(index);
+    const page = pageWeightOf(
+      {
+        document: 500 + Math.round(weight * 0.1),
+        stylesheet: Math.round(weight * 0.1),
+        script: Math.round(weight * 0.3),
+        image: Math.round(weight * 0.4),
+        font: Math.round(weight * 0.1),
+      },
+      { thirdParty: { requests: 1, transferBytes: Math.round(weight * 0.3) } },
+    );
+    const url = `https://shop.example/products/item-${index}`;
+    const documentBytes = page.types.document.transferBytes - 400;
+    const record = createRecord(url, index, { status: 200, headerBytes: 400, encodedBytes: documentBytes, bytes: 3 * weight, page });
+    const entries = [
+      requestEntry(index, url, 'document', 400, documentBytes),
+      requestEntry(index, 'https://cdn.example/app.js', 'script', 300, 520_000),
+      requestEntry(index, `https://shop.example/img/item-${index}.jpg`, 'image', 300, page.types.image.transferBytes),
+      ...(index % 3 === 0 ? [requestEntry(index, 'https://shop.example/fonts/brand.woff2', 'font', 250, 45_000)] : []),
+    ];
+    const started = performance.now();
+    report.add(record);
+    for (const entry of entries) report.resources.add(entry);
+    if (timing !== undefined) timing.addMs += performance.now() - started;
+  }
+  return report;
+}
+
+/** The aggregate of a crawl: pages under a few folders, some broken links, one hostile URL. */
+export function crawlRun(): ReportAggregate {
+  const report = new ReportAggregate();
+  const folders = ['docs/guide', 'docs/api', 'blog/2025', 'blog/2026', 'about'];
+  let index = 0;
+  report.add(okRecord(index++, 'https://site.example/', { headerBytes: 300, encodedBytes: 9000 }, { depth: 0, linkedFrom: null }));
+  for (const folder of folders) {
+    for (let page = 0; page < 12; page++) {
+      const url = `https://site.example/${folder}/page-${page}.html`;
+      report.add(
+        okRecord(
+          index++,
+          url,
+          { headerBytes: 300, encodedBytes: 4000 + 1500 * page + folder.length * 900 },
+          { depth: 1 + (page % 3), linkedFrom: 'https://site.example/' },
+        ),
+      );
+    }
+  }
+  report.add(
+    okRecord(
+      index++,
+      'https://site.example/docs/old.html',
+      { headerBytes: 200, encodedBytes: 300 },
+      { status: 404, depth: 2, linkedFrom: 'https://site.example/docs/guide/page-3.html' },
+    ),
+  );
+  report.add(
+    okRecord(
+      index++,
+      'https://site.example/blog/broken',
+      { headerBytes: 200, encodedBytes: 100 },
+      { status: 500, depth: 3, linkedFrom: hostileUrl },
+    ),
+  );
+  report.add(
+    createRecord('https://site.example/slow', index, {
+      attempts: 1,
+      error: { code: 'TIMEOUT', message: 'too slow' },
+      depth: 2,
+      linkedFrom: 'https://site.example/about/page-1.html',
+    }),
+  );
+  return report;
+}
+
+/** The aggregate of a list run with failures of several kinds and hostile URLs. */
+export function failuresRun(): ReportAggregate {
+  const report = new ReportAggregate({ budget: 4096 });
+  report.add(okRecord(0, hostileUrl, { headerBytes: 300, encodedBytes: 5000 }));
+  report.add(okRecord(1, 'https://a.example/fine', { headerBytes: 300, encodedBytes: 1000 }));
+  report.add(failedRecord('javascript:alert(document.domain)', 2, 'UNSUPPORTED_PROTOCOL', 'unsupported protocol javascript'));
+  report.add(failedRecord('not a url <b>bold</b>', 3, 'INVALID_URL', 'invalid URL'));
+  for (let index = 4; index < 12; index++)
+    report.add(failedRecord(`https://down-${index}.example/`, index, 'CONNECT_REFUSED', 'refused', 1));
+  report.add(failedRecord(`${hostileUrl}/dns`, 12, 'DNS', 'getaddrinfo ENOTFOUND', 1));
+  return report;
+}
