@@ -29,7 +29,8 @@ Examples:
   sitesize https://example.com/ more-urls.txt
   sitesize urls.txt -f table
   sitesize urls.txt -o results.jsonl --resume
-  sitesize urls.txt --shard 2/4 -o shard-2.jsonl`;
+  sitesize urls.txt --shard 2/4 -o shard-2.jsonl
+  sitesize urls.txt -o results.jsonl --report report.html --budget 1M`;
 
 /**
  * The CLI's options, in help groups. The parsed options' type is derived from
@@ -79,6 +80,13 @@ export function createProgram(io: Io) {
     .option('-o, --output <file>', 'write the results to this file instead of stdout')
     .option('--ordered', 'write results in input order (bounded memory)')
     .option('-q, --quiet', 'no summary on stderr')
+    .option('--report <file.html>', 'also write a self-contained HTML report of the run to this file (also when interrupted)')
+    .addOption(
+      new Option(
+        '--budget <size>',
+        'exit 3 when a page weighs more than this (k, M, G: powers of 1024); the report marks such pages',
+      ).argParser(argument(parseSize)),
+    )
     .optionsGroup('Long runs:')
     .option('--resume', 'with -o (jsonl): keep the records in the file, measure only the URLs without one, append')
     .option('--progress', 'show a live progress line on stderr (default: when stderr is a terminal)')

@@ -5,11 +5,15 @@ import { readLines, type Source } from '../input/sources.js';
 import { createFormatter } from '../output/formatter.js';
 import { LineWriter } from '../output/line-writer.js';
 import { openOutput, type Output } from '../output/open-output.js';
+import { formatBytes } from '../report/human-units.js';
+import { pageWeight } from '../report/page-weight.js';
 import { ProgressLine, type ProgressState } from '../report/progress.js';
+import { ReportAggregate } from '../report/report-aggregate.js';
 import { RunSummary } from '../report/summary.js';
 import { canColor, isTerminal } from '../report/terminal.js';
+import { checkReportPath, saveReport } from '../report/write-report.js';
 import { tuneEngineForCli } from './engine-flags.js';
-import { exitFailed, exitInterrupted, exitOk, exitUsage } from './exit-codes.js';
+import { exitFailed, exitInterrupted, exitOk, exitOverBudget, exitUsage } from './exit-codes.js';
 import type { Io } from './io.js';
 import { toMeasureOptions, toSelection } from './measure-options.js';
 import type { CliOptions } from './program.js';
@@ -35,6 +39,12 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
     return exitUsage;
   }
   try {
+    if (options.report !== undefined) await checkReportPath(options.report);
+  } catch (error) {
+    warn(io, `cannot write the report ${options.report ?? ''}: ${messageOf(error)}`);
+    return exitUsage;
+  }
+  try {
     output = await openOutput(options.output, resumed !== undefined, io.stdout);
   } catch (error) {
     warn(io, `cannot write ${options.output ?? 'stdout'}: ${messageOf(error)}`);
@@ -53,6 +63,9 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   const writer = new LineWriter(output.stream);
   const formatter = createFormatter(options.format, { color: canColor(output.stream) });
   const summary = new RunSummary();
+  const report =
+    options.report === undefined ? undefined : new ReportAggregate(options.budget === undefined ? {} : { budget: options.budget });
+  let overBudget = false;
   const selection = toSelection(options, resumed);
   let total: number | undefined;
   const progress = createProgress(options, io.stderr, () => ({
@@ -86,6 +99,8 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
       // URLs cut off by Ctrl-C get no record, so a resumed run measures them again.
       if (interrupt.signal.aborted && record.error?.code === 'ABORTED') continue;
       summary.add(record);
+      report?.add(record);
+      if (options.budget !== undefined && (pageWeight(record) ?? 0) > options.budget) overBudget = true;
       if (sharesTerminal) progress.hide();
       if (!(await writer.write(formatter.format(record)))) break;
     }
@@ -101,6 +116,18 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
     // A stdin still open (a pipe that sends more) must not keep the process alive.
     if (sources.includes('-')) io.stdin.destroy();
   }
+  // Written after an interruption too, with what was measured; and before the
+  // checks below, since a closed stdout does not make the file less wanted.
+  let reportNote: string | undefined;
+  if (report !== undefined && options.report !== undefined) {
+    const facts = { elapsedSeconds: summary.seconds, interrupted: interrupt.signal.aborted, generatedAt: new Date() };
+    try {
+      reportNote = `report written to ${options.report} (${formatBytes(await saveReport(options.report, report, facts))})`;
+    } catch (error) {
+      warn(io, `cannot write the report ${options.report}: ${messageOf(error)}`);
+      return exitFailed;
+    }
+  }
   if (failure !== undefined) {
     warn(io, messageOf(failure.error));
     return exitUsage;
@@ -110,8 +137,9 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
     return exitFailed;
   }
   const failed = summary.failed > 0 || resumed?.failed === true ? exitFailed : exitOk;
-  if (writer.closed) return failed;
-  if (options.quiet !== true) for (const line of summary.format()) warn(io, line);
+  const outcome = overBudget ? exitOverBudget : failed;
+  if (writer.closed) return outcome;
+  if (options.quiet !== true) for (const line of [...summary.format(), ...(reportNote === undefined ? [] : [reportNote])]) warn(io, line);
   if (interrupt.signal.aborted) return exitInterrupted;
-  return failed;
+  return outcome;
 }
