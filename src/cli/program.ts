@@ -80,7 +80,7 @@ export function createProgram(io: Io) {
     .option('-o, --output <file>', 'write the results to this file instead of stdout')
     .option('--ordered', 'write results in input order (bounded memory)')
     .option('-q, --quiet', 'no summary on stderr')
-    .option('--report <file.html>', 'also write a self-contained HTML report of the run to this file (also when interrupted)')
+    .option('--report <file.html>', 'write a self-contained HTML report of the run to this file (also when interrupted)')
     .addOption(
       new Option(
         '--budget <size>',

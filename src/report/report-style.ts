@@ -42,7 +42,7 @@ nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding: 0; margin: 0
 .lead { margin: 0 0 .5rem; }
 figure { margin: 0 0 1rem; }
 svg.chart, svg.stack { display: block; width: 100%; height: auto; }
-svg.stack { height: 2rem; border-radius: .25rem; }
+svg.stack { height: 2rem; margin-bottom: .4rem; border-radius: .25rem; }
 .chart .bar { fill: var(--bar); }
 .chart .axis { fill: var(--muted); font-size: 12px; font-variant-numeric: tabular-nums; }
 .chart .grid { stroke: var(--line); stroke-dasharray: 2 3; }

@@ -6,8 +6,11 @@ import { okRecord, pageWeightOf, requestEntry } from './records.js';
 /** A URL that tries every way out of a text node and an attribute. */
 export const hostileUrl = 'https://evil.example/<script>document.title="pwned"</script>"><img src=x onerror=alert(1)>&amp;';
 
-// Deterministic spread of weights over three orders of magnitude.
-const weightOf = (index: number): number => Math.round(2000 * 10 ** (((index * 7919) % 1000) / 333));
+// A deterministic spread of weights over three orders of magnitude, bunched
+// around the middle as real pages are (the mean of three spread-out sequences).
+const spreadOf = (index: number, prime: number): number => ((index * prime) % 1000) / 1000;
+const weightOf = (index: number): number =>
+  Math.round(2000 * 10 ** (spreadOf(index, 7919) + spreadOf(index, 104_729) + spreadOf(index, 15_485_863)));
 
 /**
  * The aggregate of a `--page` run of `pages` pages, with the request entries
