@@ -10,7 +10,8 @@ export const reportStyle = `
   --t-document: #4a7bd9; --t-stylesheet: #8e5bd6; --t-script: #e0a526; --t-image: #2ba37a;
   --t-font: #d4568a; --t-media: #3bb3c9; --t-other: #9aa3b2; --first-party: #4a7bd9; --third-party: #e07b39;
 }
-@media (prefers-color-scheme: dark) {
+/* Paper is white: dark mode is for screens only. */
+@media screen and (prefers-color-scheme: dark) {
   :root {
     --bg: #14171d; --fg: #e4e8ef; --muted: #a0a9b8; --line: #343a46; --panel: #1d212a; --accent: #8fb2ff;
     --good: #6fd08f; --bad: #ff8a80; --warn: #f0c060; --over: #3a1f22;
