@@ -34,7 +34,7 @@ export function renderReport(report: ReportAggregate, facts: RunFacts): string {
   ].filter((section) => section !== undefined);
   const links = sections.map(({ id, heading }) => `<li><a href="#${id}">${heading}</a></li>`).join('');
   const when = `${facts.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  const noun = report.page.pages > 0 || report.crawled > 0 ? 'page' : 'URL';
+  const noun = report.page.pages > 0 || report.site.pages > 0 ? 'page' : 'URL';
   return `<!doctype html>
 <html lang="en">
 <head>

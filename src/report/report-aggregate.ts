@@ -1,9 +1,9 @@
 import { resourceTypes, type ErrorCode, type PageWeight, type ResourceType, type SizeRecord, type TypeTotals } from '../record.js';
 import { clip } from './html-text.js';
-import { PathPrefixes } from './path-prefixes.js';
 import { pageWeight, typeOfContent } from './page-weight.js';
 import { LogHistogram } from './percentiles.js';
 import { ResourceTally } from './resource-tally.js';
+import { SiteTally } from './site-tally.js';
 import { TopList } from './top-list.js';
 import { WeightBins } from './weight-bins.js';
 
@@ -24,13 +24,6 @@ export interface FailureCount {
   examples: string[];
 }
 
-export interface BrokenLink {
-  url: string;
-  status: number | null;
-  error: ErrorCode | undefined;
-  linkedFrom: string | null;
-}
-
 /** The sums of the records' `page` objects. */
 export interface PageSums {
   pages: number;
@@ -44,7 +37,6 @@ export interface PageSums {
 
 export const shownRows = 50;
 const maxExamples = 5;
-const maxBrokenLinks = 100;
 
 const statusClass = (status: number | null): string => (status === null ? 'none' : `${Math.floor(status / 100)}xx`);
 
@@ -84,11 +76,7 @@ export class ReportAggregate {
   };
   readonly subresourceErrors = new Map<ErrorCode, number>();
   /** Records with `depth`: a crawl. */
-  crawled = 0;
-  maxDepth = 0;
-  brokenLinkCount = 0;
-  readonly brokenLinks: BrokenLink[] = [];
-  readonly prefixes = new PathPrefixes();
+  readonly site = new SiteTally();
   /** The heaviest resources, from the run's `onRequest` entries (with `--page`). */
   readonly resources = new ResourceTally();
 
@@ -109,7 +97,7 @@ export class ReportAggregate {
     if (record.page !== undefined) this.#addPage(record.page);
     else if (weight !== undefined)
       this.#addType(typeOfContent(record.contentType), { requests: 1, transferBytes: weight, bytes: record.bytes ?? 0 });
-    if (record.depth !== undefined) this.#addCrawled(record, record.depth, weight ?? 0);
+    if (record.depth !== undefined) this.site.add(record, record.depth, weight ?? 0);
   }
 
   get failed(): number {
@@ -161,16 +149,5 @@ export class ReportAggregate {
     sums.requests += totals.requests;
     sums.transferBytes += totals.transferBytes;
     sums.bytes += totals.bytes;
-  }
-
-  #addCrawled(record: SizeRecord, depth: number, weight: number): void {
-    this.crawled++;
-    this.maxDepth = Math.max(this.maxDepth, depth);
-    this.prefixes.add(record.url, weight);
-    if (record.error === null && (record.status ?? 0) < 400) return;
-    this.brokenLinkCount++;
-    if (this.brokenLinks.length >= maxBrokenLinks) return;
-    const linkedFrom = record.linkedFrom === undefined || record.linkedFrom === null ? null : clip(record.linkedFrom);
-    this.brokenLinks.push({ url: clip(record.url), status: record.status, error: record.error?.code, linkedFrom });
   }
 }

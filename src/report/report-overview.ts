@@ -35,7 +35,7 @@ const statusLabels: [string, string][] = [
 /** The run's figures: counts, bytes, time, and with `--page`, `--crawl` or `--budget` theirs. */
 export function overviewHtml(report: ReportAggregate, facts: RunFacts): string {
   const pages = report.page.pages > 0;
-  const noun = pages || report.crawled > 0 ? 'pages' : 'URLs';
+  const noun = pages || report.site.pages > 0 ? 'pages' : 'URLs';
   const byCode = [...report.failures]
     .sort(([codeA, a], [codeB, b]) => b.count - a.count || codeA.localeCompare(codeB))
     .map(([code, { count }]) => `${formatCount(count)} ${code}`);
@@ -74,18 +74,18 @@ export function overviewHtml(report: ReportAggregate, facts: RunFacts): string {
       note: 'of the bytes on the wire',
     });
   }
-  if (report.crawled > 0) {
+  if (report.site.pages > 0) {
     figures.push({
       name: 'broken-links',
       label: 'Broken links',
-      value: formatCount(report.brokenLinkCount),
-      kind: report.brokenLinkCount > 0 ? 'bad' : 'good',
+      value: formatCount(report.site.brokenLinkCount),
+      kind: report.site.brokenLinkCount > 0 ? 'bad' : 'good',
     });
     figures.push({
       name: 'max-depth',
       label: 'Deepest',
-      value: String(report.maxDepth),
-      note: `link${report.maxDepth === 1 ? '' : 's'} from a start URL`,
+      value: String(report.site.maxDepth),
+      note: `link${report.site.maxDepth === 1 ? '' : 's'} from a start URL`,
     });
   }
   if (report.budget !== undefined) {

@@ -20,7 +20,7 @@ function originOf(prefix: string): string | undefined {
 
 /** The site's weight by the first two folders of its paths, as an indented list of bars. */
 export function prefixesSection(report: ReportAggregate): Section | undefined {
-  const totals = report.prefixes.totals();
+  const totals = report.site.prefixes.totals();
   if (totals.length === 0) return undefined;
   const origins = new Set(totals.map((total) => originOf(total.prefix)).filter((origin) => origin !== undefined));
   const whole = totals.reduce((sum, total) => sum + total.bytes, 0);
@@ -57,16 +57,16 @@ export function prefixesSection(report: ReportAggregate): Section | undefined {
 
 /** Pages of the crawl that answered 4xx/5xx or failed, each with the page that linked to it. */
 export function brokenLinksSection(report: ReportAggregate): Section | undefined {
-  if (report.crawled === 0) return undefined;
-  if (report.brokenLinkCount === 0)
+  if (report.site.pages === 0) return undefined;
+  if (report.site.brokenLinkCount === 0)
     return section('broken', 'Broken links', '<p class="good">No broken links: every page found answered below 400.</p>');
-  const shown = report.brokenLinks.length;
+  const shown = report.site.brokenLinks.length;
   const table = tableHtml(
-    shown < report.brokenLinkCount
-      ? `The first ${formatCount(shown)} of ${formatCount(report.brokenLinkCount)} broken links`
+    shown < report.site.brokenLinkCount
+      ? `The first ${formatCount(shown)} of ${formatCount(report.site.brokenLinkCount)} broken links`
       : `${formatCount(shown)} broken link${shown === 1 ? '' : 's'}`,
     [{ label: 'URL' }, { label: 'Status', numeric: true }, { label: 'Linked from' }],
-    report.brokenLinks.map((link): Row => ({
+    report.site.brokenLinks.map((link): Row => ({
       cells: [
         { html: urlHtml(link.url), rowHeader: true },
         link.error === undefined

@@ -80,14 +80,18 @@ describe('ReportAggregate', () => {
         linkedFrom: 'https://a.example/docs/x',
       }),
     );
-    expect([report.crawled, report.maxDepth, report.brokenLinkCount, report.brokenLinks.length]).toEqual([152, 2, 151, 100]);
-    expect(report.brokenLinks[0]).toEqual({
+    expect([report.site.pages, report.site.maxDepth, report.site.brokenLinkCount, report.site.brokenLinks.length]).toEqual([
+      152, 2, 151, 100,
+    ]);
+    expect(report.site.brokenLinks[0]).toEqual({
       url: 'https://a.example/docs/gone-1',
       status: 404,
       error: undefined,
       linkedFrom: 'https://a.example/docs/',
     });
-    expect(report.prefixes.totals()).toEqual([{ prefix: 'https://a.example/docs/', pages: 152, bytes: 1000 + 150 * 110, children: [] }]);
+    expect(report.site.prefixes.totals()).toEqual([
+      { prefix: 'https://a.example/docs/', pages: 152, bytes: 1000 + 150 * 110, children: [] },
+    ]);
   });
 
   it('bounds what it keeps of a hostile, very long URL', () => {
