@@ -1,3 +1,5 @@
+import { clip } from './html-text.js';
+
 /** A path prefix of a crawled site with the pages under it and their summed weight. */
 export interface PrefixTotal {
   /** `https://a.example/docs/`, or `otherPrefixes` for what did not fit. */
@@ -10,6 +12,8 @@ export interface PrefixTotal {
 
 /** The label of the prefix that gathers first-level prefixes past the cap. */
 export const otherPrefixes = 'other prefixes';
+
+const maxPrefixLength = 300;
 
 interface Node {
   pages: number;
@@ -30,8 +34,9 @@ function prefixesOf(url: string): [string, string | undefined] | undefined {
   const [first, second] = folders;
   const origin = `${parsed.origin}/`;
   if (first === undefined) return [origin, undefined];
-  const top = `${origin}${first}/`;
-  return [top, second === undefined ? undefined : `${top}${second}/`];
+  // Cut, so that a few hostile folder names cannot make the kept keys large.
+  const top = clip(`${origin}${first}/`, maxPrefixLength);
+  return [top, second === undefined ? undefined : clip(`${top}${second}/`, maxPrefixLength)];
 }
 
 const byBytes = (a: { bytes: number }, b: { bytes: number }): number => b.bytes - a.bytes;

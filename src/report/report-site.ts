@@ -1,6 +1,6 @@
 import { formatBytes, formatCount, formatShare } from './human-units.js';
 import { numberCell, section, tableHtml, type Row, type Section } from './html-parts.js';
-import { escapeHtml, urlHtml } from './html-text.js';
+import { escapeHtml, shownText, urlHtml } from './html-text.js';
 import { otherPrefixes, type PrefixTotal } from './path-prefixes.js';
 import type { ReportAggregate } from './report-aggregate.js';
 import { barSvg } from './svg-stacked-bar.js';
@@ -27,7 +27,7 @@ export function prefixesSection(report: ReportAggregate): Section | undefined {
   const row = (total: PrefixTotal, child: boolean): Row => ({
     ...(child ? { kind: 'child' } : {}),
     cells: [
-      { html: `<span class="prefix">${escapeHtml(labelOf(total.prefix, origins))}</span>`, rowHeader: true },
+      { html: `<span class="prefix">${shownText(labelOf(total.prefix, origins))}</span>`, rowHeader: true },
       numberCell(total.pages, formatCount(total.pages)),
       numberCell(total.bytes, formatBytes(total.bytes)),
       numberCell(total.bytes / (whole || 1), formatShare(total.bytes, whole)),

@@ -3,7 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/report/render-report.js';
 import { ReportAggregate } from '../../src/report/report-aggregate.js';
-import { okRecord } from '../helpers/records.js';
+import { okRecord, requestEntry } from '../helpers/records.js';
+import { failedRecord, type ErrorCode } from '../../src/record.js';
 import { crawlRun, failuresRun, pageRun } from '../helpers/report-runs.js';
 
 const facts = { elapsedSeconds: 12.5, interrupted: false, generatedAt: new Date('2026-12-01T10:20:00Z') };
@@ -104,6 +105,38 @@ describe('renderReport', () => {
     const [small = 0, large = 0] = sizes;
     expect(large).toBeLessThan(1024 * 1024);
     expect(large / small).toBeLessThan(1.5);
+  });
+
+  it('stays under 1 MB when every URL it shows is as long as the aggregate keeps', () => {
+    const report = new ReportAggregate({ budget: 1 });
+    const long = (folder: number, sub: number, tag: string): string =>
+      `https://a.example/${'d'.repeat(1500)}${folder}/${'e'.repeat(1500)}${sub}/${tag}${'x'.repeat(5000)}`;
+    for (let index = 0; index < 5000; index++) {
+      const url = long(index % 200, index % 30, `page-${index}`);
+      const fields = { status: index % 2 === 0 ? 200 : 404, depth: 1, linkedFrom: long(0, 0, 'from') };
+      report.add(okRecord(index, url, { headerBytes: 100, encodedBytes: index }, fields));
+      report.resources.add(requestEntry(index, long(1, 1, `resource-${index}`), 'image', 100, index));
+    }
+    const codes: ErrorCode[] = [
+      'INVALID_URL',
+      'UNSUPPORTED_PROTOCOL',
+      'DNS',
+      'CONNECT_REFUSED',
+      'CONNECT_TIMEOUT',
+      'TIMEOUT',
+      'RESET',
+      'TLS',
+      'TOO_MANY_REDIRECTS',
+      'PROTOCOL',
+      'DECODE',
+      'ABORTED',
+    ];
+    for (const code of codes) {
+      for (let index = 0; index < 10; index++) report.add(failedRecord(long(index, index, code), 9000, code, 'failed', 1));
+    }
+    const bytes = Buffer.byteLength(renderReport(report, facts));
+    console.log(`report with every URL at its longest: ${(bytes / 1024).toFixed(1)} KiB`);
+    expect(bytes).toBeLessThan(1024 * 1024);
   });
 
   it('renders an empty run', () => {
