@@ -49,7 +49,7 @@ svg.stack { height: 2rem; margin-bottom: .4rem; border-radius: .25rem; }
 .chart .grid { stroke: var(--line); stroke-dasharray: 2 3; }
 .chart .baseline, .chart .tick { stroke: var(--muted); }
 .chart .mark { stroke-width: 2; stroke-dasharray: 5 3; }
-.chart .mark-label { font-size: 12px; font-weight: 600; }
+.chart .mark-label { font-size: 12px; font-weight: 600; paint-order: stroke; stroke: var(--bg); stroke-width: 4px; stroke-linejoin: round; }
 .mark.median { stroke: var(--median); } .mark-label.median { fill: var(--median); }
 .mark.p95 { stroke: var(--p95); } .mark-label.p95 { fill: var(--p95); }
 .mark.budget { stroke: var(--budget); } .mark-label.budget { fill: var(--budget); }

@@ -59,6 +59,7 @@ export function heaviestResourcesSection(report: ReportAggregate): Section | und
       { label: 'Status', numeric: true },
       { label: 'On the wire', numeric: true },
       { label: 'Decoded', numeric: true },
+      { label: 'On all pages', numeric: true },
       { label: 'Pages', numeric: true },
     ],
     resources.map((resource, at): Row => ({
@@ -69,6 +70,7 @@ export function heaviestResourcesSection(report: ReportAggregate): Section | und
         statusCell(resource.status, undefined),
         numberCell(resource.transferBytes, formatBytes(resource.transferBytes)),
         numberCell(resource.bytes, formatBytes(resource.bytes)),
+        numberCell(resource.transferBytes * resource.pages, formatBytes(resource.transferBytes * resource.pages)),
         numberCell(resource.pages, formatCount(resource.pages)),
       ],
     })),
@@ -76,7 +78,7 @@ export function heaviestResourcesSection(report: ReportAggregate): Section | und
   return section(
     'resources',
     'Heaviest resources',
-    `<p>A resource used by many pages weighs on each of them: every page is weighed as a first visit.</p>${table}`,
+    `<p>A resource used by many pages weighs on each of them, since every page is weighed as a first visit: “on all pages” is what it adds to the run’s page weights.</p>${table}`,
   );
 }
 
