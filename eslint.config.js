@@ -63,9 +63,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/require-await': 'off' },
   },
   {
-    files: ['bin/**/*.js', 'bench/**/*.js', 'eslint.config.js', 'vitest.config.ts'],
+    files: ['bin/**/*.js', 'bench/**/*.js', 'test/fixtures/**/*.mjs', 'eslint.config.js', 'vitest.config.ts'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        TextDecoder: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
     },
   },
 );

@@ -18,10 +18,12 @@ import zlib from 'node:zlib';
 import { Buffer } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { writePageSite } from './page-site.js';
 import { parseArgs } from 'node:util';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ECHO_MODULE = '/usr/lib/nginx/modules/ngx_http_echo_module.so';
+const CHROMIUM = '/usr/bin/chromium';
 const HOST = '127.0.0.1';
 const KB = 1024;
 const MB = 1024 * 1024;
@@ -103,6 +105,33 @@ function workloads(quick) {
     { id: 'W5', group: 'W5', what: '100 B static', dir: 'w5', ext: 'bin', urls: n(200000), c: 256, size: 100 },
     { id: 'W5s', group: 'W5', what: '100 B static (RSS vs W5)', dir: 'w5', ext: 'bin', urls: n(20000), c: 256, size: 100 },
     { id: 'W6', group: 'W6', what: 'startup', startup: true },
+    // TLS 1.3 with an ECDSA certificate and no session resumption: every origin
+    // of W7 costs a full handshake; W8 is one origin that speaks h2.
+    { id: 'W7', group: 'W7', what: '1 KB over https, 500 origins', tls: 'origins', dir: 'w7', ext: 'bin', urls: n(5000), c: 64, size: KB },
+    {
+      id: 'W8',
+      group: 'W8',
+      what: '1 KB over https with h2, one origin',
+      tls: 'h2',
+      dir: 'w8',
+      ext: 'bin',
+      urls: n(20000),
+      c: 64,
+      size: KB,
+    },
+    // Pages with their subresources: sitesize --page, wget2 -p, and headless
+    // Chromium on a sample (pages per second; it is far slower).
+    {
+      id: 'W9',
+      group: 'W9',
+      what: 'pages: 30 shared + 10 unique resources',
+      pages: true,
+      dir: 'w9',
+      ext: 'html',
+      urls: n(500),
+      c: 32,
+      sample: n(20),
+    },
   ];
   for (const w of list) {
     // Every round of C requests waits the delay once.
@@ -138,6 +167,7 @@ function checkTools() {
     python3: runs0('python3', ['--version']) !== null,
     taskset: runs0('taskset', ['-c', '0', 'true']) !== null,
     time: fs.existsSync('/usr/bin/time'),
+    chromium: fs.existsSync(CHROMIUM) && fs.existsSync(path.join(ROOT, 'node_modules/playwright-core')),
   };
   const packages = {
     nginx: 'nginx libnginx-mod-http-echo',
@@ -146,6 +176,7 @@ function checkTools() {
     python3: 'python3',
     taskset: 'util-linux',
     time: 'time',
+    chromium: 'chromium (and npm install for playwright-core)',
   };
   const missing = Object.keys(have).filter((k) => !have[k]);
   if (missing.length) {
@@ -156,6 +187,7 @@ function checkTools() {
     if (!have.python3) log('  thread-pool rows are skipped');
     if (!have.taskset) log('  clients and nginx run unpinned');
     if (!have.time) log('  peak RSS is not measured');
+    if (!have.chromium) log('  Chromium rows (W9) are skipped');
   }
   if (!have.nginx) {
     log(`fatal: nginx with the echo module (${ECHO_MODULE}) is required`);
@@ -193,9 +225,16 @@ function machineInfo() {
 
 // Writes the bodies nginx serves. One file per workload; W4 also gets the
 // .gz beside it for gzip_static (compressed once here, not per request).
-async function writeData(dir) {
+async function writeData(dir, wl) {
   const data = path.join(dir, 'data');
   await fsp.mkdir(data, { mode: 0o755 });
+  const pageWorkload = wl.find((w) => w.pages);
+  if (pageWorkload) {
+    const site = await writePageSite(data, pageWorkload.urls);
+    // Every page once, each shared resource once (both tools keep what they fetched), each unique one once.
+    pageWorkload.served = pageWorkload.urls * (1 + site.perPage - 1 - site.shared) + site.shared;
+    pageWorkload.perPage = site.perPage;
+  }
   await fsp.writeFile(path.join(data, 'w2.bin'), randomBytes(KB));
   await fsp.writeFile(path.join(data, 'w5.bin'), randomBytes(100));
   // 50 MB of one repeated random MB: the content does not matter (no gzip).
@@ -245,7 +284,8 @@ function fakeHtml(size) {
 }
 
 function urlOf(base, w, i) {
-  return `${base}/${w.dir}/f${i}.${w.ext}`;
+  const origin = w.origins ? w.origins[i % w.origins.length] : base;
+  return w.pages ? `${origin}/${w.dir}/p${i}.${w.ext}` : `${origin}/${w.dir}/f${i}.${w.ext}`;
 }
 
 // Writes the plain URL list and the curl config (one url/output pair per URL)
@@ -256,12 +296,37 @@ async function writeLists(dir, base, w) {
   const curlConfig = path.join(dir, `${w.id}.curl`);
   await fsp.writeFile(list, `${urls.join('\n')}\n`);
   await fsp.writeFile(curlConfig, urls.map((u) => `url = "${u}"\noutput = "/dev/null"\n`).join(''));
-  return { list, curlConfig };
+  const sample = path.join(dir, `${w.id}.sample.txt`);
+  if (w.sample) await fsp.writeFile(sample, `${urls.slice(0, w.sample).join('\n')}\n`);
+  return { list, curlConfig, sample };
 }
 
 // ---------------------------------------------------------------- nginx
 
-function nginxConfig(dir, data, port) {
+// W7's 500 https origins and W8's h2 origin: one certificate for all, TLS 1.3,
+// no session cache or tickets, so every new connection is a full handshake.
+function tlsServers(dir, data, tls) {
+  if (!tls) return '';
+  const common = `
+    ssl_certificate ${dir}/cert.pem;
+    ssl_certificate_key ${dir}/key.pem;
+    ssl_protocols TLSv1.3;
+    ssl_session_cache off;
+    ssl_session_tickets off;`;
+  return `
+  server {
+${tls.ports.map((p) => `    listen ${HOST}:${p} ssl;`).join('\n')}${common}
+    location ~ ^/w7/f[0-9]+\\.bin$ { alias ${data}/w2.bin; }
+    location / { return 404; }
+  }
+  server {
+    listen ${HOST}:${tls.h2Port} ssl http2;${common}
+    location ~ ^/w8/f[0-9]+\\.bin$ { alias ${data}/w2.bin; }
+    location / { return 404; }
+  }`;
+}
+
+function nginxConfig(dir, data, port, tls) {
   const body = 'x'.repeat(2 * KB);
   return `load_module ${ECHO_MODULE};
 daemon off;
@@ -295,12 +360,54 @@ http {
     # W4: gzip_static sends w4.html.gz to clients that accept gzip.
     location ~ ^/w4/f[0-9]+\\.html$ { default_type text/html; gzip_static on; alias ${data}/w4.html; }
     location ~ ^/w5/f[0-9]+\\.bin$ { alias ${data}/w5.bin; }
-    # Request counter, read before and after each run (see requestsServed).
+    # W9: a generated site of pages and their subresources.
+    location /w9/ { include /etc/nginx/mime.types; alias ${data}/w9/; }
+    # Request counter, read before and after each run (see nginxCounters).
     location = /_status { stub_status; }
     location / { return 404; }
-  }
+  }${tlsServers(dir, data, tls)}
 }
 `;
+}
+
+// A self-signed ECDSA certificate for 127.0.0.1 (every client is run with
+// its "insecure" flag alike), and the ports of W7's origins and W8's.
+async function prepareTls(dir, wl) {
+  const made = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      path.join(dir, 'key.pem'),
+      '-out',
+      path.join(dir, 'cert.pem'),
+    ],
+    { encoding: 'utf8' },
+  );
+  if (made.status !== 0) throw new Error(`openssl could not make the test certificate: ${made.stderr}`);
+  const ports = [];
+  while (ports.length < 500) {
+    const port = await freePort();
+    if (!ports.includes(port)) ports.push(port);
+  }
+  const h2Port = await freePort();
+  for (const w of wl) {
+    if (w.tls === 'origins') w.origins = ports.map((p) => `https://${HOST}:${p}`);
+    if (w.tls === 'h2') w.origins = [`https://${HOST}:${h2Port}`];
+  }
+  return { ports, h2Port };
 }
 
 async function freePort() {
@@ -313,11 +420,12 @@ async function freePort() {
 
 // Starts nginx in the foreground (daemon off) as our child, in its own
 // process group so cleanup can signal master and worker together.
-async function startNginx(dir, data, have) {
+async function startNginx(dir, data, have, wl) {
   const port = await freePort();
   for (const d of ['logs', 'tmp']) await fsp.mkdir(path.join(dir, d), { mode: 0o755 });
+  const tls = wl.some((w) => w.tls) ? await prepareTls(dir, wl) : null;
   const conf = path.join(dir, 'nginx.conf');
-  await fsp.writeFile(conf, nginxConfig(dir, data, port));
+  await fsp.writeFile(conf, nginxConfig(dir, data, port, tls));
   const args = ['-p', `${dir}/`, '-c', conf, '-e', path.join(dir, 'logs/error.log')];
   const [cmd, argv] = have.pin ? ['taskset', ['-c', '1', 'nginx', ...args]] : ['nginx', args];
   const child = spawn(cmd, argv, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -376,11 +484,12 @@ function httpGet(url, headers = {}) {
 
 // nginx's count of requests handled so far; it includes this status request,
 // so a run served (after - before - 1) requests.
-async function requestsServed(base) {
+// stub_status: connections accepted and requests served since nginx started.
+async function nginxCounters(base) {
   const res = await httpGet(`${base}/_status`);
   const m = /\n\s*(\d+)\s+(\d+)\s+(\d+)/.exec(res.body.toString());
   if (!m) throw new Error(`unexpected stub_status: ${res.body}`);
-  return Number(m[3]);
+  return { accepts: Number(m[1]), requests: Number(m[3]) };
 }
 
 // Fails early when the server does not answer as the checks expect, so a
@@ -402,7 +511,7 @@ async function sanityCheck(base, gzSize) {
 
 // ---------------------------------------------------------------- running
 
-const state = { nginx: null, client: null, dir: null, keep: false };
+const state = { nginx: null, client: null, dir: null, shm: null, keep: false };
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -480,7 +589,8 @@ function tail(file, n = 3) {
 // Counts each expected URL once; `parse(line)` returns { url, problem }.
 // Returns null when every URL came exactly once and well, else a reason.
 async function checkLines(file, w, base, parse) {
-  const re = new RegExp(`^${base.replace(/\./g, '\\.')}/${w.dir}/f(\\d+)\\.${w.ext}$`);
+  const origin = w.origins ? 'https://127\\.0\\.0\\.1:\\d+' : base.replace(/\./g, '\\.');
+  const re = new RegExp(`^${origin}/${w.dir}/${w.pages ? 'p' : 'f'}(\\d+)\\.${w.ext}$`);
   const seen = new Uint8Array(w.urls);
   const problems = [];
   let bad = 0;
@@ -602,6 +712,118 @@ function tools(have) {
   ];
 }
 
+// W7 and W8: the same 1 KB over https, each tool with its flag for a
+// self-signed certificate; W8 with HTTP/2 asked of every tool.
+function tlsTools(have) {
+  const sitesize = [process.execPath, path.join(ROOT, 'bin/sitesize.js')];
+  const h2 = (w, flag) => (w.tls === 'h2' ? [flag] : []);
+  return [
+    {
+      name: 'sitesize',
+      available: have.sitesize,
+      argv: (w, f) => [...sitesize, f.list, '-c', String(w.c), '-q', '-k', ...h2(w, '--http2')],
+      check: checkSitesize,
+    },
+    {
+      name: 'curl',
+      peer: true,
+      available: have.curl,
+      argv: (w, f) => [
+        'curl',
+        '-s',
+        '--no-progress-meter',
+        '-k',
+        '-Z',
+        '--parallel-max',
+        String(w.c),
+        ...h2(w, '--http2'),
+        '-K',
+        f.curlConfig,
+        '-w',
+        '%{url} %{size_download} %{http_code}\\n',
+      ],
+      check: checkCurl,
+    },
+    {
+      name: 'wget2',
+      peer: true,
+      available: have.wget2,
+      argv: (w, f) => [
+        'wget2',
+        '--no-config',
+        '-q',
+        '--tries=1',
+        '--no-check-certificate',
+        `--max-threads=${w.c}`,
+        '-O',
+        '/dev/null',
+        '-i',
+        f.list,
+      ],
+      check: null,
+    },
+  ];
+}
+
+// W9: whole pages. sitesize counts every request of each page (`page.requests`);
+// wget2 -p downloads the same requisites (to a tmpfs, so the disk does not
+// set the pace); Chromium loads a sample of the pages, four at a time.
+function pageTools(have) {
+  const sitesize = [process.execPath, path.join(ROOT, 'bin/sitesize.js')];
+  return [
+    {
+      name: 'sitesize',
+      available: have.sitesize,
+      argv: (w, f) => [...sitesize, '--page', f.list, '-c', String(w.c), '-q'],
+      check: checkPages,
+    },
+    {
+      name: 'wget2 -p',
+      peer: true,
+      available: have.wget2,
+      argv: (w, f) => [
+        'wget2',
+        '--no-config',
+        '-q',
+        '--tries=1',
+        '--no-robots',
+        '-p',
+        `--max-threads=${w.c}`,
+        '-P',
+        fs.mkdtempSync(path.join(state.shm, 'w9-')),
+        '-i',
+        f.list,
+      ],
+      check: null,
+    },
+    {
+      name: 'chromium',
+      peer: true,
+      available: have.chromium,
+      count: (w) => w.sample,
+      served: () => null,
+      argv: (w, f) => [process.execPath, path.join(ROOT, 'bench/chromium-pages.js'), f.sample, '4'],
+      check: null,
+    },
+  ];
+}
+
+function checkPages(file, w, base) {
+  return checkLines(file, w, base, (line) => {
+    let r;
+    try {
+      r = JSON.parse(line);
+    } catch {
+      return { problem: 'not JSON' };
+    }
+    let problem = null;
+    if (r.error !== null) problem = `error ${JSON.stringify(r.error)}`;
+    else if (r.page?.requests !== w.perPage) problem = `page.requests ${r.page?.requests}, want ${w.perPage}`;
+    else if (r.page.failed !== 0) problem = `${r.page.failed} failed subresources`;
+    return { url: r.url, problem };
+  });
+}
+
 // W6: start-up cost. `node -e 0` is the floor for any Node CLI and serves
 // as W6's "ideal"; curl is the native reference.
 function startupTools(have, base) {
@@ -633,6 +855,7 @@ async function benchWorkload(w, toolList, ctx) {
     peer: !!t.peer,
     floor: !!t.floor,
     runs: [],
+    count: t.count?.(w),
     status: t.available ? 'ok' : 'skipped (missing)',
   }));
   const files = w.startup ? {} : await writeLists(ctx.dir, ctx.base, w);
@@ -656,7 +879,8 @@ async function benchWorkload(w, toolList, ctx) {
 async function runOnce(w, t, row, files, ctx, r, rounds) {
   const outFile = path.join(ctx.dir, 'out.txt');
   const errFile = path.join(ctx.dir, 'err.txt');
-  const before = w.startup ? 0 : await requestsServed(ctx.base);
+  const counted = w.startup ? { accepts: 0, requests: 0 } : await nginxCounters(ctx.base);
+  const before = counted.requests;
   const res = await runClient(t.argv(w, files), {
     outFile,
     errFile,
@@ -669,8 +893,12 @@ async function runOnce(w, t, row, files, ctx, r, rounds) {
   if (res.timedOut) problem = `timed out after ${ctx.opts.timeoutMs / 1000} s`;
   else if (res.code !== 0) problem = `exit ${res.code ?? res.signal}: ${tail(errFile)}`;
   if (!w.startup && !res.timedOut) {
-    const served = (await requestsServed(ctx.base)) - before - 1;
-    if (served !== w.urls) problem ??= `nginx served ${served} requests, want ${w.urls}`;
+    const after = await nginxCounters(ctx.base);
+    // W8 is about connections: one multiplexed connection against one per request.
+    if (w.tls === 'h2') row.note = `${after.accepts - counted.accepts - 1} connections`;
+    const served = after.requests - before - 1;
+    const want = t.served === undefined ? (w.served ?? w.urls) : t.served(w);
+    if (want !== null && served !== want) problem ??= `nginx served ${served} requests, want ${want}`;
   }
   if (!problem && t.check) problem = await t.check(outFile, w, ctx.base, ctx.sizes);
   row.runs.push({ wallMs: res.wallMs, rssKB: res.rssKB, timedOut: res.timedOut, ok: !problem, problem });
@@ -700,16 +928,18 @@ function summarize(rows, w) {
     const walls = runs.map((r) => r.wallMs);
     const rss = runs.map((r) => r.rssKB).filter((x) => x !== null);
     if (walls.length) Object.assign(row, { median: median(walls), min: Math.min(...walls), max: Math.max(...walls) });
+    // A tool that did a sample of the work (Chromium on W9) is compared per item.
+    row.perItem = row.median === undefined ? undefined : row.median / (row.count ?? w.urls);
     if (rss.length) row.peakRssMiB = Math.max(...rss) / KB;
   }
   const good = (r) => r.median !== undefined && r.status === 'ok';
   const peers = rows.filter((r) => r.peer && good(r));
-  const best = peers.length ? Math.min(...peers.map((r) => r.median)) : null;
+  const best = peers.length ? Math.min(...peers.map((r) => r.perItem)) : null;
   const floor = rows.find((r) => r.floor && good(r));
   const ideal = w.ideal ? w.ideal * 1000 : floor?.median;
   for (const row of rows) {
     if (row.median === undefined) continue;
-    if (best) row.vsBestPeer = row.median / best;
+    if (best) row.vsBestPeer = row.perItem / best;
     if (ideal) row.vsIdeal = row.median / ideal;
   }
 }
@@ -717,6 +947,7 @@ function summarize(rows, w) {
 function rateOf(row, w) {
   if (w.startup || row.median === undefined) return '';
   const s = row.median / 1000;
+  if (w.pages) return `${((row.count ?? w.urls) / s).toFixed(1)} pages/s`;
   return w.throughput ? `${((w.urls * w.size) / MB / s).toFixed(0)} MiB/s` : `${Math.round(w.urls / s)} URL/s`;
 }
 
@@ -763,6 +994,8 @@ function printFailures(all) {
 async function cleanup() {
   if (state.client) killGroup(state.client, 'SIGKILL');
   await stopNginx();
+  if (state.shm) await fsp.rm(state.shm, { recursive: true, force: true });
+  state.shm = null;
   if (state.dir && !state.keep) await fsp.rm(state.dir, { recursive: true, force: true });
   else if (state.dir) log(`kept ${state.dir}`);
   state.dir = null;
@@ -796,15 +1029,17 @@ async function main() {
 
   state.dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'sitesize-bench-'));
   await fsp.chmod(state.dir, 0o755); // the nginx worker runs as nobody
-  const { data, gzSize } = await writeData(state.dir);
-  const base = await startNginx(state.dir, data, have);
+  // wget2 -p writes what it downloads: to memory, so the disk does not set its pace.
+  state.shm = await fsp.mkdtemp(path.join(fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'sitesize-bench-'));
+  const { data, gzSize } = await writeData(state.dir, wl);
+  const base = await startNginx(state.dir, data, have, wl);
   await sanityCheck(base, gzSize);
   log(`nginx up at ${base} (files in ${state.dir})`);
 
   const ctx = { opts, have, base, dir: state.dir, sizes: { gzSize } };
   const all = [];
   for (const w of wl) {
-    const list = w.startup ? startupTools(have, base) : tools(have);
+    const list = w.startup ? startupTools(have, base) : w.pages ? pageTools(have) : w.tls ? tlsTools(have) : tools(have);
     const rows = await benchWorkload(w, list, ctx);
     if (state.interrupted) return;
     summarize(rows, w);

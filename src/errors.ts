@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'TOO_MANY_REDIRECTS'
   | 'PROTOCOL'
   | 'DECODE'
-  | 'ABORTED';
+  | 'ABORTED'
+  | 'BLOCKED';
 
 export interface RecordError {
   code: ErrorCode;

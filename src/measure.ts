@@ -37,6 +37,8 @@ export async function* measure(
   options: MeasureOptions = {},
 ): AsyncGenerator<SizeRecord, void, undefined> {
   const resolved = resolveOptions(options, `sitesize/${version}`);
+  // Loaded only when asked for, so that a run without --co2 does not load CO2.js.
+  const finish = resolved.co2 ? (await import('./page/co2.js')).addCo2 : undefined;
   const stop = new AbortController();
   const context: MeasureContext = { options: resolved, connections: createConnections(resolved), inFlight: new Slots() };
   const abortInFlight = (): void => {
@@ -79,7 +81,7 @@ export async function* measure(
       ordered: resolved.ordered,
       signal: stop.signal,
     });
-    for await (const { record } of attempts) yield record;
+    for await (const { record } of attempts) yield finish === undefined ? record : finish(record);
   } finally {
     resolved.signal?.removeEventListener('abort', abortInFlight);
     // The consumer may stop early (a closed stdout): end what is still in flight.

@@ -1,10 +1,11 @@
 import type { LookupFunction } from 'node:net';
+import type { RequestEntry } from './record.js';
 import { boolean, integerAtLeast, parseHeader, parseProxy, seconds, shard, type Rule, type Shard } from './option-values.js';
 
 export type { Shard } from './option-values.js';
 
 /** The output formats of `-f`. */
-export const formats = ['jsonl', 'csv', 'tsv', 'table'] as const;
+export const formats = ['jsonl', 'csv', 'tsv', 'table', 'har'] as const;
 export type Format = (typeof formats)[number];
 
 /** Options of `measure()`; they mirror the CLI's flags (durations in seconds, like the CLI). */
@@ -45,10 +46,21 @@ export interface MeasureOptions {
   proxy?: string | false;
   /** Offer HTTP/2 through ALPN on https. Default false. */
   http2?: boolean;
+  /**
+   * Let URLs that pages name lead to loopback, private and link-local
+   * addresses. Default false: a page on a public address cannot make sitesize
+   * fetch from a private or local one, nor a page on a private address from a
+   * local one. URLs the user gives are never refused.
+   */
+  allowPrivate?: boolean;
   /** Measure only the `k`-th (1-based) of `n` disjoint slices of the input; `index` stays the position in the whole input. */
   shard?: Shard;
   /** URLs (by `index` and `url` as in the record) for which it returns true are not measured and get no record. */
   skip?: (index: number, url: string) => boolean;
+  /** Told of each request when it ends: a page's document, each subresource and redirect hop (what `-f har` shows). */
+  onRequest?: (entry: RequestEntry) => void;
+  /** Add `page.co2`: grams of CO2e for one first visit (Sustainable Web Design model v4). Default false. */
+  co2?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -69,8 +81,10 @@ export interface ResolvedOptions {
   retries: number;
   proxy: URL | false | undefined;
   http2: boolean;
+  allowPrivate: boolean;
   shard: Shard | undefined;
   skip: ((index: number, url: string) => boolean) | undefined;
+  co2: boolean;
 }
 
 /** The CLI's rules for output options that only make sense together. */
@@ -121,7 +135,9 @@ export function resolveOptions(options: MeasureOptions, defaultUserAgent: string
     retries: check('retries', options.retries, 0, integerAtLeast(0)),
     proxy: options.proxy === undefined || options.proxy === false ? options.proxy : parseProxy(options.proxy),
     http2: check('http2', options.http2, false, boolean),
+    allowPrivate: check('allowPrivate', options.allowPrivate, false, boolean),
     shard: options.shard === undefined ? undefined : check('shard', options.shard, options.shard, shard),
     skip: check('skip', options.skip, undefined, isFunction),
+    co2: check('co2', options.co2, false, boolean),
   };
 }

@@ -45,6 +45,7 @@ describe('resolveOptions', () => {
       compression: true,
       insecure: false,
       ordered: false,
+      allowPrivate: false,
       headers: { 'user-agent': 'sitesize/1.0.0', 'accept-encoding': 'gzip, deflate, br' },
     });
   });
@@ -57,5 +58,11 @@ describe('resolveOptions', () => {
 
   it.each([{ concurrency: 0 }, { concurrency: 1.5 }, { timeout: 0 }, { maxRedirects: -1 }, { maxSize: 0 }])('refuses %j', (options) => {
     expect(() => resolveOptions(options, 'ua')).toThrow(/Expected `\w+` to be/);
+  });
+
+  it('refuses an allowPrivate that is not a boolean', () => {
+    expect(() => resolveOptions({ allowPrivate: 'yes' as unknown as boolean }, 'ua')).toThrow(
+      'Expected `allowPrivate` to be a boolean, got yes',
+    );
   });
 });

@@ -4,6 +4,6 @@ export const exitOk = 0;
 /** Some record has an `error`. */
 export const exitFailed = 1;
 export const exitUsage = 2;
-/** A page weighs more than `--budget` (it takes precedence over exitFailed). */
+/** Some page (or URL) was over `--budget`; this takes precedence over exitFailed. */
 export const exitOverBudget = 3;
 export const exitInterrupted = 130;

@@ -1,4 +1,5 @@
 import type { MeasureOptions, ResolvedOptions } from '../options.js';
+import type { RecordShape } from '../output/record-shape.js';
 import type { CliOptions } from './program.js';
 import type { ResumeState } from './resume.js';
 
@@ -23,6 +24,8 @@ export function toMeasureOptions(options: CliOptions, signal: AbortSignal, selec
     ordered: options.ordered === true,
     retries: options.retries,
     http2: options.http2 === true,
+    allowPrivate: options.allowPrivate === true,
+    co2: options.co2 === true,
     signal,
     ...(options.perHost === undefined ? {} : { perHost: options.perHost }),
     ...(options.rate === undefined ? {} : { rate: options.rate }),
@@ -32,4 +35,9 @@ export function toMeasureOptions(options: CliOptions, signal: AbortSignal, selec
     ...(selection.shard === undefined ? {} : { shard: selection.shard }),
     ...(selection.skip === undefined ? {} : { skip: selection.skip }),
   };
+}
+
+/** Which optional keys this run's records have: `page` with --page, `depth` and `linkedFrom` with --crawl. */
+export function toRecordShape(options: CliOptions & Partial<Record<'page' | 'crawl', boolean | undefined>>): RecordShape {
+  return { page: options.page === true, crawl: options.crawl === true };
 }

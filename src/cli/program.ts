@@ -28,9 +28,11 @@ Examples:
   cat urls.txt | sitesize --max-size 10M
   sitesize https://example.com/ more-urls.txt
   sitesize urls.txt -f table
+  sitesize urls.txt -f har -o sizes.har
+  sitesize urls.txt --budget 500k
   sitesize urls.txt -o results.jsonl --resume
   sitesize urls.txt --shard 2/4 -o shard-2.jsonl
-  sitesize urls.txt -o results.jsonl --report report.html --budget 1M`;
+  sitesize urls.txt -o results.jsonl --report report.html`;
 
 /**
  * The CLI's options, in help groups. The parsed options' type is derived from
@@ -81,16 +83,23 @@ export function createProgram(io: Io) {
     .option('--ordered', 'write results in input order (bounded memory)')
     .option('-q, --quiet', 'no summary on stderr')
     .option('--report <file.html>', 'write a self-contained HTML report of the run to this file (also when interrupted)')
+    .optionsGroup('Page weight:')
     .addOption(
       new Option(
         '--budget <size>',
-        'exit 3 when a page weighs more than this (k, M, G: powers of 1024); the report marks such pages',
+        "exit 3 when a page's transfer bytes (without --page: a URL's headers + body) are above this size (k, M, G)",
       ).argParser(argument(parseSize)),
     )
+    .option('--co2', 'add page.co2: grams of CO2e for one first visit (Sustainable Web Design v4)')
     .optionsGroup('Long runs:')
     .option('--resume', 'with -o (jsonl): keep the records in the file, measure only the URLs without one, append')
     .option('--progress', 'show a live progress line on stderr (default: when stderr is a terminal)')
     .option('--no-progress', 'no progress line')
+    .optionsGroup('Safety:')
+    .option(
+      '--allow-private',
+      'let pages lead to loopback, private and link-local addresses (refused by default, so that a page on the web cannot steer sitesize into your network)',
+    )
     .optionsGroup('Other:')
     .version(version, '-V, --version')
     .helpOption('-h, --help', 'show this help')

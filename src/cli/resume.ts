@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { truncate } from 'node:fs/promises';
 import { DoneUrls } from '../input/done-urls.js';
+import type { SizeRecord } from '../record.js';
+import { weightOf } from '../report/budget.js';
 
 /** What an output file says about an earlier run, for `--resume`. */
 export interface ResumeState {
@@ -10,6 +12,8 @@ export interface ResumeState {
   records: number;
   /** Whether some record in the file has an error. */
   failed: boolean;
+  /** Whether some record in the file is over the budget it was loaded with. */
+  overBudget: boolean;
 }
 
 /** The output file cannot be continued: it holds something other than records. */
@@ -44,9 +48,10 @@ function toKeptRecord(line: string): KeptRecord | undefined {
  * the compact set of done URLs is kept), and cuts off a torn last line left by
  * a crash, so that appended records start on a line of their own. Whole records
  * are left byte for byte as they are. A missing file is an empty run.
+ * With `budget`, it also tells whether a record in the file is over it.
  */
-export async function loadResumeFile(path: string): Promise<ResumeState> {
-  const state: ResumeState = { done: new DoneUrls(), records: 0, failed: false };
+export async function loadResumeFile(path: string, budget = Infinity): Promise<ResumeState> {
+  const state: ResumeState = { done: new DoneUrls(), records: 0, failed: false, overBudget: false };
   let wholeBytes = 0;
   let partial: Buffer[] = [];
   let partialBytes = 0;
@@ -61,6 +66,7 @@ export async function loadResumeFile(path: string): Promise<ResumeState> {
         if (record === undefined) throw new ResumeError(`${path}: line ${lineNumber} is not a sitesize record`);
         state.records++;
         if (record.error !== null) state.failed = true;
+        if (weightOf(record as unknown as SizeRecord) > budget) state.overBudget = true;
         if (record.error?.code !== 'ABORTED') state.done.add(record.index, record.url);
         wholeBytes += partialBytes + end - start + 1;
         partial = [];

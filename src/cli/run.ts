@@ -1,12 +1,12 @@
 import type { Writable } from 'node:stream';
 import { messageOf } from '../errors.js';
+import type { RequestEntry } from '../record.js';
 import { countSelected } from '../input/select.js';
 import { readLines, type Source } from '../input/sources.js';
-import { createFormatter } from '../output/formatter.js';
 import { LineWriter } from '../output/line-writer.js';
 import { openOutput, type Output } from '../output/open-output.js';
+import { createRecordOutput } from '../output/record-output.js';
 import { formatBytes } from '../report/human-units.js';
-import { pageWeight } from '../report/page-weight.js';
 import { ProgressLine, type ProgressState } from '../report/progress.js';
 import { ReportAggregate } from '../report/report-aggregate.js';
 import { RunSummary } from '../report/summary.js';
@@ -15,7 +15,7 @@ import { checkReportPath, saveReport } from '../report/write-report.js';
 import { tuneEngineForCli } from './engine-flags.js';
 import { exitFailed, exitInterrupted, exitOk, exitOverBudget, exitUsage } from './exit-codes.js';
 import type { Io } from './io.js';
-import { toMeasureOptions, toSelection } from './measure-options.js';
+import { toMeasureOptions, toRecordShape, toSelection } from './measure-options.js';
 import type { CliOptions } from './program.js';
 import { loadResumeFile, ResumeError, type ResumeState } from './resume.js';
 import { warn } from './warn.js';
@@ -26,6 +26,17 @@ function createProgress(options: CliOptions, stderr: Writable, read: () => Progr
   return new ProgressLine(stderr, read, { color: canColor(stderr) });
 }
 
+type RequestListener = (entry: RequestEntry) => void;
+
+// One listener that calls each of `listeners` that is there, or none when none is.
+function allOf(listeners: (RequestListener | undefined)[]): RequestListener | undefined {
+  const present = listeners.filter((listener) => listener !== undefined);
+  if (present.length <= 1) return present[0];
+  return (entry) => {
+    for (const listener of present) listener(entry);
+  };
+}
+
 /** Measures the URLs of `sources` and writes the records; resolves to the exit code. */
 export async function run(sources: Source[], options: CliOptions, io: Io): Promise<number> {
   const ignoreError = (): void => undefined;
@@ -33,7 +44,7 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   let resumed: ResumeState | undefined;
   let output: Output;
   try {
-    if (options.resume === true && options.output !== undefined) resumed = await loadResumeFile(options.output);
+    if (options.resume === true && options.output !== undefined) resumed = await loadResumeFile(options.output, options.budget);
   } catch (error) {
     warn(io, error instanceof ResumeError ? error.message : `cannot resume from ${options.output ?? ''}: ${messageOf(error)}`);
     return exitUsage;
@@ -61,11 +72,12 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   io.signals.on('SIGINT', onSignal);
   io.signals.on('SIGTERM', onSignal);
   const writer = new LineWriter(output.stream);
-  const formatter = createFormatter(options.format, { color: canColor(output.stream) });
-  const summary = new RunSummary();
+  const shape = toRecordShape(options);
+  const records = createRecordOutput(options.format, writer, { color: canColor(output.stream), shape });
+  const summary = new RunSummary(options.budget === undefined ? {} : { budget: options.budget });
+  if (options.co2 === true && !shape.page && options.quiet !== true) warn(io, '--co2 adds page.co2, which only records of --page have');
   const report =
     options.report === undefined ? undefined : new ReportAggregate(options.budget === undefined ? {} : { budget: options.budget });
-  let overBudget = false;
   const selection = toSelection(options, resumed);
   let total: number | undefined;
   const progress = createProgress(options, io.stderr, () => ({
@@ -83,8 +95,14 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   // Loaded here, not at the top, so that --help and --version never load undici.
   tuneEngineForCli();
   const { measure } = await import('../measure.js');
+  // Each request goes to the HAR output and to the report's heaviest resources, whichever are on.
+  const onRequest = allOf([records.onRequest, report?.resources.add.bind(report.resources)]);
+  const measureOptions = {
+    ...toMeasureOptions(options, interrupt.signal, selection),
+    ...(onRequest === undefined ? {} : { onRequest }),
+  };
   try {
-    if (formatter.header !== '') await writer.write(formatter.header);
+    await records.begin();
     if (progress !== undefined) {
       progress.start();
       // Only files can be read twice: with stdin among the sources, the total stays unknown.
@@ -95,14 +113,13 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
         );
       }
     }
-    for await (const record of measure(readLines(sources, io.stdin), toMeasureOptions(options, interrupt.signal, selection))) {
+    for await (const record of measure(readLines(sources, io.stdin), measureOptions)) {
       // URLs cut off by Ctrl-C get no record, so a resumed run measures them again.
       if (interrupt.signal.aborted && record.error?.code === 'ABORTED') continue;
       summary.add(record);
       report?.add(record);
-      if (options.budget !== undefined && (pageWeight(record) ?? 0) > options.budget) overBudget = true;
       if (sharesTerminal) progress.hide();
-      if (!(await writer.write(formatter.format(record)))) break;
+      if (!(await records.write(record))) break;
     }
   } catch (error) {
     failure = { error };
@@ -111,6 +128,8 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
     counting.abort();
     io.signals.off('SIGINT', onSignal);
     io.signals.off('SIGTERM', onSignal);
+    // An interrupted run still ends its document (HAR's closing brackets).
+    await records.end().catch((error: unknown) => (failure ??= { error }));
     writer.dispose();
     await output.close();
     // A stdin still open (a pipe that sends more) must not keep the process alive.
@@ -137,7 +156,7 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
     return exitFailed;
   }
   const failed = summary.failed > 0 || resumed?.failed === true ? exitFailed : exitOk;
-  const outcome = overBudget ? exitOverBudget : failed;
+  const outcome = (summary.budget?.over ?? 0) > 0 || resumed?.overBudget === true ? exitOverBudget : failed;
   if (writer.closed) return outcome;
   if (options.quiet !== true) for (const line of [...summary.format(), ...(reportNote === undefined ? [] : [reportNote])]) warn(io, line);
   if (interrupt.signal.aborted) return exitInterrupted;

@@ -1,19 +1,21 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import type { Agent as AgentTypes, buildConnector as ConnectorTypes, Dispatcher } from 'undici';
 import { offerH2First, type SocketConnector } from './h2-first-connector.js';
 import { H2HeaderTap, type RawHeadersListener } from './h2-header-tap.js';
+import { multiplexingPools, ProtocolProbe } from './h2-multiplex.js';
 import { followRedirects } from './redirects.js';
 import { Agent, buildConnector, loadEnvHttpProxyAgent } from './undici.js';
+import type { AddressSpace } from './address-space.js';
+import { guardLookup, refuseLiteralHosts, type CheckedSpace } from './address-guard.js';
+import { timedConnector } from './timed-connector.js';
 import type { ResolvedOptions } from '../options.js';
 
 /** What the connections need of the run's options. */
 export type ConnectionOptions = Pick<
   ResolvedOptions,
-  'connectTimeoutMs' | 'insecure' | 'http2' | 'lookup' | 'concurrency' | 'perHost' | 'proxy' | 'follow' | 'maxRedirects'
+  'connectTimeoutMs' | 'insecure' | 'http2' | 'lookup' | 'concurrency' | 'perHost' | 'proxy' | 'follow' | 'maxRedirects' | 'allowPrivate'
 >;
-import { roundMs } from '../record.js';
 
 /** How long it took to open a connection, phase by phase (ms); null for a phase that did not happen. */
 export interface ConnectionTimings {
@@ -22,15 +24,26 @@ export interface ConnectionTimings {
   tls: number | null;
 }
 
-/** Told which connection carries a request, right when undici writes the request on it (and, over HTTP/2, the response's fields). */
+/**
+ * Told which connection carries a request, right when undici writes the
+ * request on it (and, over HTTP/2, the response's fields); `peer` is the
+ * address it is connected to (null through a proxy).
+ */
 export interface ConnectionListener extends RawHeadersListener {
-  onConnection(timings: ConnectionTimings | null, socket: Socket): void;
+  onConnection(timings: ConnectionTimings | null, socket: Socket, peer: string | null): void;
 }
 
 export interface Connections {
-  dispatcher: Dispatcher;
+  /**
+   * The dispatcher for a URL that a page on an address in `initiator`'s space
+   * named, which refuses to connect anywhere more private; null for a URL the
+   * user named, which is never refused.
+   */
+  dispatcherFor(initiator: AddressSpace | null): Dispatcher;
   /** Call from `onRequestStart`: the request is written on a socket right after it, in the same tick. */
-  requestStarting(listener: ConnectionListener): void;
+  requestStarting(listener: ConnectionListener, origin: string | undefined): void;
+  /** With `--http2`: what holds requests to an origin back until its first connection knows its protocol. */
+  probe: ProtocolProbe | undefined;
   close(): Promise<void>;
 }
 
@@ -39,13 +52,16 @@ interface SendHeadersMessage {
 }
 
 /**
- * One keep-alive Agent for the whole run, with undici's redirect handling,
- * and the bookkeeping that tells each request whether it opened its connection
- * (and how long each phase took) or reused a pooled one.
+ * Keep-alive Agents for the whole run, with our redirect handling (one for the
+ * URLs the user named, one for each initiator space that restricts where a
+ * page may lead, so that they share no connection), and the bookkeeping that
+ * tells each request whether it opened its connection (and how long each phase
+ * took) or reused a pooled one.
  */
 export function createConnections(options: ConnectionOptions): Connections {
   const opened = new WeakMap<object, ConnectionTimings>();
   let starting: ConnectionListener | undefined;
+  let startingOrigin: string | undefined;
   const h2Headers = new H2HeaderTap();
 
   const tlsOptions = {
@@ -54,49 +70,38 @@ export function createConnections(options: ConnectionOptions): Connections {
     allowH2: options.http2,
     ...(options.lookup ? { lookup: options.lookup } : {}),
   };
-  const tcp = buildConnector(tlsOptions) as unknown as SocketConnector;
-  const connector = options.http2 ? offerH2First(tcp, tlsOptions) : tcp;
-
-  const connect: ConnectorTypes.connector = (connectOptions, callback) => {
-    const start = performance.now();
-    let lookedUp: number | undefined;
-    let connected: number | undefined;
-    const socket = connector(connectOptions, (...args) => {
-      const [error, ready] = args;
-      if (error === null) {
-        const end = performance.now();
-        const tcpStart = lookedUp ?? start;
-        const tcpEnd = connected ?? end;
-        opened.set(ready, {
-          dns: lookedUp === undefined ? null : roundMs(lookedUp - start),
-          connect: roundMs(tcpEnd - tcpStart),
-          tls: connectOptions.protocol === 'https:' ? roundMs(end - tcpEnd) : null,
-        });
-      }
-      callback(...args);
-    });
-    socket.once('lookup', () => (lookedUp = performance.now()));
-    socket.once('connect', () => (connected = performance.now()));
+  // A connector's lookup is fixed when it is built, and undici does not tell it
+  // which request a connection is for: hence one connector per initiator space.
+  const connectFor = (initiator: CheckedSpace | null): ConnectorTypes.connector => {
+    const tcp = buildConnector(
+      initiator === null ? tlsOptions : { ...tlsOptions, lookup: guardLookup(initiator, options.lookup) },
+    ) as unknown as SocketConnector;
+    return timedConnector(options.http2 ? offerH2First(tcp, tlsOptions) : tcp, opened);
   };
 
   const proxied = usesProxy(options);
+  // Through a proxy, undici's proxy agent makes the connections: no HTTP/2 there.
+  const probe = options.http2 && !proxied ? new ProtocolProbe() : undefined;
 
   // Only this run's sockets are in `opened`, so requests of other undici users
-  // are ignored; through a proxy, undici opens the sockets (phases unknown).
+  // are ignored; through a proxy, undici opens the sockets (phases unknown),
+  // and the address a socket is connected to is the proxy's.
   const onSendHeaders = (message: unknown): void => {
     const { socket } = message as SendHeadersMessage;
     const listener = starting;
-    if (listener === undefined || !(proxied || opened.has(socket))) return;
+    const direct = opened.has(socket);
+    if (listener === undefined || !(proxied || direct)) return;
     starting = undefined;
+    if (startingOrigin !== undefined)
+      probe?.settle(startingOrigin, (socket as Socket & { alpnProtocol?: string | false }).alpnProtocol === 'h2');
     const timings = opened.get(socket) ?? null;
     opened.set(socket, REUSED);
-    listener.onConnection(timings === REUSED ? null : timings, socket);
+    listener.onConnection(timings === REUSED ? null : timings, socket, direct ? (socket.remoteAddress ?? null) : null);
     h2Headers.expect(socket, listener);
   };
   diagnosticsChannel.subscribe('undici:client:sendHeaders', onSendHeaders);
 
   const agentOptions: AgentTypes.Options = {
-    connect,
     // A request dispatched while its origin's last connection is finishing a
     // response would otherwise open another one: with no more connections per
     // origin than requests in flight to it, it waits a tick and reuses the
@@ -111,23 +116,44 @@ export function createConnections(options: ConnectionOptions): Connections {
     // our former 64 KiB refused pages that curl and browsers load.
     maxHeaderSize: 256 * 1024,
     allowH2: options.http2,
+    ...(probe ? { factory: multiplexingPools(probe) } : {}),
   };
   // Through a proxy, https goes through a CONNECT tunnel (checked with `tlsOptions`);
   // plain http is forwarded in absolute form, as curl does, not tunnelled.
-  // NO_PROXY applies to `--proxy` too, as in curl.
+  // NO_PROXY applies to `--proxy` too, as in curl (and those hosts are connected
+  // to directly, through `connect`).
   const proxy = options.proxy instanceof URL ? { httpProxy: options.proxy.href, httpsProxy: options.proxy.href } : {};
-  const agent = proxied
-    ? new (loadEnvHttpProxyAgent())({ ...agentOptions, ...proxy, requestTls: tlsOptions, proxyTunnel: false })
-    : new Agent(agentOptions);
+  const redirects = followRedirects(options.follow ? options.maxRedirects : 0);
+  const dispatchers = new Map<CheckedSpace | null, Dispatcher>();
+
+  // Made on first use: a run without pages never has more than the user's.
+  const createDispatcher = (initiator: CheckedSpace | null): Dispatcher => {
+    const connect = connectFor(initiator);
+    const agent = proxied
+      ? new (loadEnvHttpProxyAgent())({ ...agentOptions, connect, ...proxy, requestTls: tlsOptions, proxyTunnel: false })
+      : new Agent({ ...agentOptions, connect });
+    // The literal check sits inside the redirect handling, so it sees every hop.
+    return initiator === null ? agent.compose(redirects) : agent.compose(refuseLiteralHosts(initiator), redirects);
+  };
 
   return {
-    dispatcher: agent.compose(followRedirects(options.follow ? options.maxRedirects : 0)),
-    requestStarting(listener) {
-      starting = listener;
+    dispatcherFor(initiator) {
+      const space = options.allowPrivate || initiator === null || initiator === 'local' ? null : initiator;
+      let dispatcher = dispatchers.get(space);
+      if (dispatcher === undefined) {
+        dispatcher = createDispatcher(space);
+        dispatchers.set(space, dispatcher);
+      }
+      return dispatcher;
     },
+    requestStarting(listener, origin) {
+      starting = listener;
+      startingOrigin = origin;
+    },
+    probe,
     async close() {
       diagnosticsChannel.unsubscribe('undici:client:sendHeaders', onSendHeaders);
-      await agent.destroy();
+      await Promise.all([...dispatchers.values()].map((dispatcher) => dispatcher.destroy()));
     },
   };
 }

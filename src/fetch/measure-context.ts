@@ -1,5 +1,6 @@
 import type { SizeRecord } from '../record.js';
 import type { Slots } from '../pool/slots.js';
+import type { AddressSpace } from './address-space.js';
 import type { Connections } from './connections.js';
 import type { Measurement } from './measurement.js';
 
@@ -7,6 +8,12 @@ import type { Measurement } from './measurement.js';
 export interface Attempt {
   record: SizeRecord;
   retryAfter: string | undefined;
+  /**
+   * When a response came: the address space it came from, the `initiator` of
+   * the URLs its body names (through a proxy, the host's if an IP literal,
+   * else public).
+   */
+  addressSpace?: AddressSpace;
 }
 
 /** What one measurement needs of the run's options. */
@@ -34,6 +41,14 @@ export interface AttemptOf {
   attempt: number;
   /** When the first attempt started (`performance.now()`), for `timings.total`. */
   firstStart: number;
+  /**
+   * For a URL that a page named (a subresource, a link, a sitemap entry): the
+   * `addressSpace` of the response that named it. The request, its redirects
+   * included, ends as `BLOCKED` with nothing sent if it would connect to a more
+   * private address (unless `allowPrivate`). Absent or null: the user named
+   * it, and it is never refused.
+   */
+  initiator?: AddressSpace | null;
   /** Request headers on top of the run's (a subresource's Accept, say). */
   headers?: Record<string, string>;
   /** Asked when the final response starts: a consumer of its decoded body (an HTML or CSS scanner), or none. */

@@ -12,6 +12,7 @@ import { headerBlockSize } from './header-size.js';
 import { joinedValue, lastValue } from './header-values.js';
 import { responseVersion } from './http-version.js';
 import type { Attempt, AttemptOf, MeasureContext } from './measure-context.js';
+import { responseSpace } from './private-access.js';
 import type { HopListener } from './redirects.js';
 
 // The reason given to undici when a body is no longer wanted (--max-size):
@@ -38,6 +39,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
   #lastUrl: URL | undefined;
   #connection: ConnectionTimings | null = null;
   #socket: Socket | undefined;
+  #peer: string | null = null;
   #h2Fields: readonly string[] | undefined;
   #httpVersion = '1.1';
   #settled = false;
@@ -81,12 +83,13 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#connection = null;
     this.#socket = undefined;
     this.#h2Fields = undefined;
-    this.#context.connections.requestStarting(this);
+    this.#context.connections.requestStarting(this, this.#lastUrl?.origin);
   }
 
-  onConnection(timings: ConnectionTimings | null, socket: Socket): void {
+  onConnection(timings: ConnectionTimings | null, socket: Socket, peer: string | null): void {
     this.#connection = timings;
     this.#socket = socket;
+    this.#peer = peer;
   }
 
   onRawHeaders(fields: readonly string[]): void {
@@ -149,9 +152,11 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#context.inFlight.delete(this.#slot);
     this.#body?.destroy();
     if (!this.#ended) this.#controller?.abort(error instanceof Error ? error : stoppedReading);
+    const record = this.#toRecord(error === null ? null : toRecordError(error));
     this.#resolve({
-      record: this.#toRecord(error === null ? null : toRecordError(error)),
+      record,
       retryAfter: (this.#response && lastValue(this.#response, 'retry-after')) ?? undefined,
+      ...(record.finalUrl !== null && this.#response ? { addressSpace: responseSpace(this.#peer, new URL(record.finalUrl)) } : {}),
     });
   }
 

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import type { AddressSpace } from './address-space.js';
+import { addressSpace, type AddressSpace } from './address-space.js';
 
 const privacy: Readonly<Record<AddressSpace, number>> = { public: 0, private: 1, local: 2 };
 
@@ -23,4 +23,14 @@ export function mayConnect(initiator: AddressSpace | null, target: AddressSpace)
 export function isIpLiteral(hostname: string): boolean {
   const bare = hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
   return isIP(bare) !== 0;
+}
+
+/**
+ * The space that the URLs a response names are checked against: that of the
+ * address it came from. Through a proxy that address is unknown, so it is the
+ * host's if the host is an IP literal, else public, the strictest.
+ */
+export function responseSpace(peer: string | null, url: URL): AddressSpace {
+  if (peer !== null) return addressSpace(peer);
+  return isIpLiteral(url.hostname) ? addressSpace(url.hostname) : 'public';
 }

@@ -15,6 +15,8 @@ function load<T>(path: string, fromIndex: (undici: typeof Undici) => T): T {
 }
 
 export const Agent = load('dispatcher/agent.js', (undici) => undici.Agent);
+export const Pool = load('dispatcher/pool.js', (undici) => undici.Pool);
+export const Client = load('dispatcher/client.js', (undici) => undici.Client);
 export const buildConnector = load('core/connect.js', (undici) => undici.buildConnector);
 export const RedirectHandler = load('handler/redirect-handler.js', (undici) => undici.RedirectHandler);
 
@@ -23,6 +25,6 @@ export function loadEnvHttpProxyAgent(): typeof Undici.EnvHttpProxyAgent {
   return (require('undici') as typeof Undici).EnvHttpProxyAgent;
 }
 
-/** The keys undici keeps its state under on a socket: its HTTP/1.1 parser, its HTTP/2 session. */
-export const socketKeys = load<{ kParser?: symbol; kHTTP2Session?: symbol }>('core/symbols.js', () => ({}));
+/** The keys undici keeps its state under: on a socket its HTTP/1.1 parser and HTTP/2 session, on a client its socket. */
+export const socketKeys = load<{ kParser?: symbol; kHTTP2Session?: symbol; kSocket?: symbol }>('core/symbols.js', () => ({}));
 export const errors = load('core/errors.js', (undici) => undici.errors);

@@ -1,23 +1,6 @@
-import { createRecord, type SizeRecord, type Timings } from '../record.js';
-
-type Field = string | number | boolean | null;
-
-type Column = [name: string, value: (record: SizeRecord) => Field];
-
-// The SPEC's CSV/TSV columns: the record's keys in its order, with `timings`
-// and `error` flattened into their parts.
-const columns = Object.keys(createRecord('', 0)).flatMap((key): Column[] => {
-  if (key === 'timings') {
-    return Object.keys(createRecord('', 0).timings).map((name): Column => [name, (record) => record.timings[name as keyof Timings]]);
-  }
-  if (key === 'error') {
-    return [
-      ['errorCode', (record) => record.error?.code ?? null],
-      ['errorMessage', (record) => record.error?.message ?? null],
-    ];
-  }
-  return [[key, (record) => record[key as keyof SizeRecord] as Field]];
-});
+import type { SizeRecord } from '../record.js';
+import { columnsFor, type Field } from './columns.js';
+import type { RecordShape } from './record-shape.js';
 
 // RFC 4180: a field with a quote, comma or line break is quoted, its quotes doubled.
 function csvField(value: Field): string {
@@ -31,8 +14,9 @@ function tsvField(value: Field): string {
 }
 
 /** CSV or TSV: a header row, then one row per record, each ending in `\n`. */
-export function toDelimitedFormatter(format: 'csv' | 'tsv'): { header: string; format(record: SizeRecord): string } {
+export function toDelimitedFormatter(format: 'csv' | 'tsv', shape: RecordShape): { header: string; format(record: SizeRecord): string } {
   const [separator, field] = format === 'csv' ? [',', csvField] : ['\t', tsvField];
+  const columns = columnsFor(shape);
   return {
     header: `${columns.map(([name]) => name).join(separator)}\n`,
     format: (record) => `${columns.map(([, value]) => field(value(record))).join(separator)}\n`,

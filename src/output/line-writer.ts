@@ -29,6 +29,24 @@ export class LineWriter {
   async write(line: string): Promise<boolean> {
     if (this.#closed) return false;
     if (this.#stream.write(line)) return true;
+    return this.#drain();
+  }
+
+  /**
+   * Writes at once, for a caller that cannot wait (a callback of the run); the
+   * stream may fill up past its mark, and the next `write()` or `drained()` waits.
+   */
+  writeNow(text: string): void {
+    if (!this.#closed) this.#stream.write(text);
+  }
+
+  /** Resolves true once the stream can take more, false when it has closed. */
+  async drained(): Promise<boolean> {
+    if (this.#closed) return false;
+    return this.#stream.writableNeedDrain ? this.#drain() : true;
+  }
+
+  async #drain(): Promise<boolean> {
     await new Promise<void>((resolve) => {
       this.#wake = resolve;
       this.#stream.once('drain', this.#onDrain);

@@ -1,14 +1,12 @@
 import type { ResourceType, SizeRecord } from '../record.js';
+import { weightOf } from './budget.js';
 
 /**
- * What one page weighs for the report and `--budget`: `page.transferBytes`
- * with `--page`, else the response's header and encoded body bytes (what came
- * over the wire). Undefined when nothing came back to weigh.
+ * What one page weighs for the report: what `--budget` weighs (`weightOf`),
+ * or undefined when no response came back to weigh.
  */
 export function pageWeight(record: SizeRecord): number | undefined {
-  if (record.page !== undefined) return record.page.transferBytes;
-  if (record.headerBytes === null) return undefined;
-  return record.headerBytes + (record.encodedBytes ?? 0);
+  return record.page === undefined && record.headerBytes === null ? undefined : weightOf(record);
 }
 
 // Without --page there is no discovery to say what a response was loaded as,

@@ -49,7 +49,8 @@ export function heaviestPagesSection(report: ReportAggregate): Section | undefin
 /** The heaviest resources of a `--page` run and how many pages use each. */
 export function heaviestResourcesSection(report: ReportAggregate): Section | undefined {
   const resources = report.resources.heaviest(shownRows);
-  if (resources.length === 0) return undefined;
+  // Without --page each request is a URL of the list, which the heaviest URLs show already.
+  if (resources.length === 0 || report.page.pages === 0) return undefined;
   const table = tableHtml(
     `The ${formatCount(resources.length)} heaviest of the run’s ${formatCount(report.resources.requests)} requests`,
     [

@@ -1,5 +1,8 @@
 import { performance } from 'node:perf_hooks';
+import { Budget } from './budget.js';
 import { formatBytes, formatMs } from './human-units.js';
+import { formatPageTotals } from './page-summary.js';
+import { PageTotals } from './page-totals.js';
 import { LogHistogram } from './percentiles.js';
 import type { ErrorCode, SizeRecord } from '../record.js';
 
@@ -23,10 +26,20 @@ export class RunSummary {
   readonly sizes = new LogHistogram();
   /** `timings.total` of the URLs that were fetched (not of lines that were never URLs). */
   readonly totals = new LogHistogram();
+  /** The sums of the records' `page` objects (with `--page`). */
+  readonly pages = new PageTotals();
+  /** With `--budget`: the records over it. */
+  readonly budget: Budget | undefined;
   readonly #start = performance.now();
+
+  constructor({ budget }: { budget?: number } = {}) {
+    this.budget = budget === undefined ? undefined : new Budget(budget);
+  }
 
   add(record: SizeRecord): void {
     this.urls++;
+    this.pages.add(record);
+    this.budget?.add(record);
     this.bytes += record.bytes ?? 0;
     this.encodedBytes += record.encodedBytes ?? 0;
     if (record.bytes !== null) this.sizes.add(record.bytes);
@@ -49,7 +62,8 @@ export class RunSummary {
 
   /**
    * `12 URLs in 1.2 s (10.0 URLs/s): 11 ok, 1 failed (1 DNS); 1.5 MiB decoded, 512.0 KiB transferred`,
-   * then, when something was fetched, `bytes p50 …, p95 …, max …; total p50 …, p95 …, max …`.
+   * then, when something was fetched, `bytes p50 …, p95 …, max …; total p50 …, p95 …, max …`,
+   * then the pages' totals (with `--page`) and how many were over `--budget`.
    */
   format(): string[] {
     const seconds = this.seconds;
@@ -63,6 +77,11 @@ export class RunSummary {
       ...(this.sizes.count > 0 ? [`bytes ${spread(this.sizes, (bytes) => formatBytes(Math.round(bytes)))}`] : []),
       ...(this.totals.count > 0 ? [`total ${spread(this.totals, formatMs)}`] : []),
     ];
-    return spreads.length > 0 ? [counts, spreads.join('; ')] : [counts];
+    return [
+      counts,
+      ...(spreads.length > 0 ? [spreads.join('; ')] : []),
+      ...(this.pages.pages > 0 ? formatPageTotals(this.pages.toJSON()) : []),
+      ...(this.budget === undefined ? [] : [this.budget.format(this.urls, this.pages.pages > 0 ? 'page' : 'URL')]),
+    ];
   }
 }

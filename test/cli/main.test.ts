@@ -285,6 +285,7 @@ describe('usage errors', () => {
       '--retries',
       '--proxy',
       '--http2',
+      '--allow-private',
       '--ordered',
       '--format',
       '--output',

@@ -21,14 +21,17 @@ function request(connections: ReturnType<typeof createConnections>, url: URL): P
       onRequestStart() {
         tickEnded = false;
         queueMicrotask(() => (tickEnded = true));
-        connections.requestStarting({
-          onRawHeaders() {
-            // Header sizes are not what this test is about.
+        connections.requestStarting(
+          {
+            onRawHeaders() {
+              // Header sizes are not what this test is about.
+            },
+            onConnection(timings: ConnectionTimings | null) {
+              seen = { timings, sameTick: !tickEnded };
+            },
           },
-          onConnection(timings: ConnectionTimings | null) {
-            seen = { timings, sameTick: !tickEnded };
-          },
-        });
+          url.origin,
+        );
       },
       onResponseEnd() {
         if (seen) resolve(seen);
@@ -38,7 +41,7 @@ function request(connections: ReturnType<typeof createConnections>, url: URL): P
         reject(error);
       },
     };
-    connections.dispatcher.dispatch({ origin: url.origin, path: url.pathname, method: 'GET' }, handler);
+    connections.dispatcherFor(null).dispatch({ origin: url.origin, path: url.pathname, method: 'GET' }, handler);
   });
 }
 
@@ -51,6 +54,7 @@ const options = {
   proxy: false as const,
   follow: true,
   maxRedirects: 10,
+  allowPrivate: false,
 };
 
 describe('the connection-timing hand-off', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AddressSpace } from '../../src/fetch/address-space.js';
-import { isIpLiteral, mayConnect } from '../../src/fetch/private-access.js';
+import { isIpLiteral, mayConnect, responseSpace } from '../../src/fetch/private-access.js';
 
 describe('mayConnect', () => {
   // [initiator, target, allowed]: every cell of the table.
@@ -46,5 +46,19 @@ describe('isIpLiteral', () => {
     expect(isIpLiteral(new URL('http://0x7f.1/').hostname)).toBe(true);
     expect(isIpLiteral(new URL('http://[0:0::1]:8080/').hostname)).toBe(true);
     expect(isIpLiteral(new URL('http://LOCALHOST/').hostname)).toBe(false);
+  });
+});
+
+describe('responseSpace', () => {
+  it('is the space of the address the response came from', () => {
+    expect(responseSpace('203.0.113.10', new URL('http://127.0.0.1/'))).toBe('public');
+    expect(responseSpace('::ffff:127.0.0.1', new URL('http://example.com/'))).toBe('local');
+    expect(responseSpace('10.1.2.3', new URL('http://example.com/'))).toBe('private');
+  });
+
+  it('through a proxy, is the host’s when it is an IP literal, else public', () => {
+    expect(responseSpace(null, new URL('http://[::1]:8080/'))).toBe('local');
+    expect(responseSpace(null, new URL('http://192.168.0.1/'))).toBe('private');
+    expect(responseSpace(null, new URL('http://localhost/'))).toBe('public');
   });
 });

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { Agent, buildConnector, errors, RedirectHandler } from '../../src/fetch/undici.js';
+import { Agent, buildConnector, Client, errors, Pool, RedirectHandler } from '../../src/fetch/undici.js';
 
 const require = createRequire(import.meta.url);
 const undici = require('undici') as typeof import('undici');
@@ -13,11 +13,14 @@ describe("undici's modules loaded one by one", () => {
     const symbols = require('undici/lib/core/symbols.js') as Record<string, unknown>;
     expect(typeof symbols.kParser).toBe('symbol');
     expect(typeof symbols.kHTTP2Session).toBe('symbol');
+    expect(typeof symbols.kSocket).toBe('symbol');
   });
 
   it.each([
     ['dispatcher/agent.js', () => undici.Agent, Agent],
     ['core/connect.js', () => undici.buildConnector, buildConnector],
+    ['dispatcher/pool.js', () => undici.Pool, Pool],
+    ['dispatcher/client.js', () => undici.Client, Client],
     ['handler/redirect-handler.js', () => undici.RedirectHandler, RedirectHandler],
     ['core/errors.js', () => undici.errors, errors],
   ])('finds undici/lib/%s, the same export as the index has', (path, fromIndex, loaded) => {

@@ -2,83 +2,79 @@ import {
   createRecord,
   resourceTypes,
   type PageWeight,
-  type RecordFields,
   type RequestEntry,
   type ResourceType,
   type SizeRecord,
+  type TypeTotals,
 } from '../../src/record.js';
 
-/** A successful list-mode record with these sizes. */
-export function okRecord(
-  index: number,
-  url: string,
-  sizes: { headerBytes: number; encodedBytes: number; bytes?: number },
-  fields: RecordFields = {},
-): SizeRecord {
-  return createRecord(url, index, {
-    finalUrl: url,
-    status: 200,
-    bytes: sizes.bytes ?? sizes.encodedBytes,
-    encodedBytes: sizes.encodedBytes,
-    headerBytes: sizes.headerBytes,
-    contentType: 'text/html; charset=utf-8',
-    httpVersion: '1.1',
-    attempts: 1,
-    timings: { total: 12.5 },
-    ...fields,
-  });
+/** A successful record of a small HTML document, with `overrides` on top. */
+export function okRecord(overrides: Partial<SizeRecord> = {}): SizeRecord {
+  return {
+    ...createRecord('http://127.0.0.1:8080/a', 3, {
+      finalUrl: 'http://127.0.0.1:8080/a',
+      status: 200,
+      bytes: 1536,
+      encodedBytes: 512,
+      headerBytes: 120,
+      contentType: 'text/html; charset=utf-8',
+      contentEncoding: 'gzip',
+      httpVersion: '1.1',
+      attempts: 1,
+      timings: { dns: null, connect: 0.4, tls: null, ttfb: 2.5, total: 3.1 },
+    }),
+    ...overrides,
+  };
 }
 
-/** A `page` object whose types carry the given transfer bytes (decoded = 2 × transfer), summed into its totals. */
-export function pageWeightOf(byType: Partial<Record<ResourceType, number>>, extra: Partial<PageWeight> = {}): PageWeight {
-  const types = Object.fromEntries(
-    resourceTypes.map((type) => {
-      const transferBytes = byType[type] ?? 0;
-      return [type, { requests: transferBytes > 0 ? 1 : 0, transferBytes, bytes: 2 * transferBytes }];
-    }),
-  ) as PageWeight['types'];
-  const all = Object.values(types);
-  const transferBytes = all.reduce((sum, type) => sum + type.transferBytes, 0);
+/** A page's weight: every type empty but those given, the totals summed from them. */
+export function pageWeight(types: Partial<Record<ResourceType, TypeTotals>>, overrides: Partial<PageWeight> = {}): PageWeight {
+  const all = Object.fromEntries(resourceTypes.map((type) => [type, types[type] ?? { requests: 0, transferBytes: 0, bytes: 0 }])) as Record<
+    ResourceType,
+    TypeTotals
+  >;
+  const sum = (key: keyof TypeTotals): number => resourceTypes.reduce((total, type) => total + all[type][key], 0);
   return {
-    requests: all.reduce((sum, type) => sum + type.requests, 0),
-    transferBytes,
-    encodedBytes: transferBytes,
-    bytes: 2 * transferBytes,
-    types,
+    requests: sum('requests'),
+    transferBytes: sum('transferBytes'),
+    encodedBytes: sum('transferBytes') - 100 * sum('requests'),
+    bytes: sum('bytes'),
+    types: all,
     thirdParty: { requests: 0, transferBytes: 0 },
     deferred: 0,
     failed: 0,
     errors: {},
     incomplete: false,
-    ...extra,
+    ...overrides,
   };
 }
 
-/** A request entry as the page mode's `onRequest` gives it. */
-export function requestEntry(
-  index: number,
-  url: string,
-  resourceType: ResourceType,
-  headerBytes: number,
-  encodedBytes: number,
-): RequestEntry {
+/** One request as the page mode tells it, with `overrides` on top. */
+export function requestEntry(overrides: Partial<RequestEntry> = {}): RequestEntry {
   return {
-    index,
-    url,
-    resourceType,
+    index: 0,
+    url: 'http://127.0.0.1:8080/style.css?v=2&x',
+    resourceType: 'stylesheet',
     fromCache: false,
-    startedAt: 0,
-    requestHeaders: [],
+    startedAt: Date.UTC(2026, 11, 1, 12, 0, 0, 250),
+    requestHeaders: [
+      ['user-agent', 'sitesize/test'],
+      ['accept', 'text/css,*/*;q=0.1'],
+    ],
     status: 200,
     statusText: 'OK',
     httpVersion: '1.1',
-    responseHeaders: [],
-    headerBytes,
-    encodedBytes,
-    bytes: encodedBytes,
-    contentType: null,
+    responseHeaders: [
+      ['content-type', 'text/css'],
+      ['content-length', '300'],
+    ],
+    headerBytes: 100,
+    encodedBytes: 300,
+    bytes: 900,
+    contentType: 'text/css',
     redirectUrl: null,
-    timings: { dns: null, connect: null, tls: null, ttfb: null, total: 1 },
+    timings: { dns: 1.5, connect: 2, tls: 3, ttfb: 10, total: 12.5 },
     error: null,
+    ...overrides,
   };
 }

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { createRecord, failedRecord } from '../../src/record.js';
 import { ReportAggregate } from '../../src/report/report-aggregate.js';
-import { okRecord, pageWeightOf, requestEntry } from './records.js';
+import { sizedRecord, pageWeightOf, sizedEntry } from './report-records.js';
 
 /** A URL that tries every way out of a text node and an attribute. */
 export const hostileUrl = 'https://evil.example/<script>document.title="pwned"</script>"><img src=x onerror=alert(1)>&amp;';
@@ -34,10 +34,10 @@ export function pageRun(pages: number, { budget, timing }: { budget?: number; ti
     const documentBytes = page.types.document.transferBytes - 400;
     const record = createRecord(url, index, { status: 200, headerBytes: 400, encodedBytes: documentBytes, bytes: 3 * weight, page });
     const entries = [
-      requestEntry(index, url, 'document', 400, documentBytes),
-      requestEntry(index, 'https://cdn.example/app.js', 'script', 300, 520_000),
-      requestEntry(index, `https://shop.example/img/item-${index}.jpg`, 'image', 300, page.types.image.transferBytes),
-      ...(index % 3 === 0 ? [requestEntry(index, 'https://shop.example/fonts/brand.woff2', 'font', 250, 45_000)] : []),
+      sizedEntry(index, url, 'document', 400, documentBytes),
+      sizedEntry(index, 'https://cdn.example/app.js', 'script', 300, 520_000),
+      sizedEntry(index, `https://shop.example/img/item-${index}.jpg`, 'image', 300, page.types.image.transferBytes),
+      ...(index % 3 === 0 ? [sizedEntry(index, 'https://shop.example/fonts/brand.woff2', 'font', 250, 45_000)] : []),
     ];
     const started = performance.now();
     report.add(record);
@@ -52,12 +52,12 @@ export function crawlRun(): ReportAggregate {
   const report = new ReportAggregate();
   const folders = ['docs/guide', 'docs/api', 'blog/2025', 'blog/2026', 'about'];
   let index = 0;
-  report.add(okRecord(index++, 'https://site.example/', { headerBytes: 300, encodedBytes: 9000 }, { depth: 0, linkedFrom: null }));
+  report.add(sizedRecord(index++, 'https://site.example/', { headerBytes: 300, encodedBytes: 9000 }, { depth: 0, linkedFrom: null }));
   for (const folder of folders) {
     for (let page = 0; page < 12; page++) {
       const url = `https://site.example/${folder}/page-${page}.html`;
       report.add(
-        okRecord(
+        sizedRecord(
           index++,
           url,
           { headerBytes: 300, encodedBytes: 4000 + 1500 * page + folder.length * 900 },
@@ -67,7 +67,7 @@ export function crawlRun(): ReportAggregate {
     }
   }
   report.add(
-    okRecord(
+    sizedRecord(
       index++,
       'https://site.example/docs/old.html',
       { headerBytes: 200, encodedBytes: 300 },
@@ -75,7 +75,7 @@ export function crawlRun(): ReportAggregate {
     ),
   );
   report.add(
-    okRecord(
+    sizedRecord(
       index++,
       'https://site.example/blog/broken',
       { headerBytes: 200, encodedBytes: 100 },
@@ -96,8 +96,8 @@ export function crawlRun(): ReportAggregate {
 /** The aggregate of a list run with failures of several kinds and hostile URLs. */
 export function failuresRun(): ReportAggregate {
   const report = new ReportAggregate({ budget: 4096 });
-  report.add(okRecord(0, hostileUrl, { headerBytes: 300, encodedBytes: 5000 }));
-  report.add(okRecord(1, 'https://a.example/fine', { headerBytes: 300, encodedBytes: 1000 }));
+  report.add(sizedRecord(0, hostileUrl, { headerBytes: 300, encodedBytes: 5000 }));
+  report.add(sizedRecord(1, 'https://a.example/fine', { headerBytes: 300, encodedBytes: 1000 }));
   report.add(failedRecord('javascript:alert(document.domain)', 2, 'UNSUPPORTED_PROTOCOL', 'unsupported protocol javascript'));
   report.add(failedRecord('not a url <b>bold</b>', 3, 'INVALID_URL', 'invalid URL'));
   for (let index = 4; index < 12; index++)

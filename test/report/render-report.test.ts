@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/report/render-report.js';
 import { ReportAggregate } from '../../src/report/report-aggregate.js';
-import { okRecord, requestEntry } from '../helpers/records.js';
+import { sizedRecord, sizedEntry } from '../helpers/report-records.js';
 import { failedRecord, type ErrorCode } from '../../src/record.js';
 import { crawlRun, failuresRun, pageRun } from '../helpers/report-runs.js';
 
@@ -114,8 +114,8 @@ describe('renderReport', () => {
     for (let index = 0; index < 5000; index++) {
       const url = long(index % 200, index % 30, `page-${index}`);
       const fields = { status: index % 2 === 0 ? 200 : 404, depth: 1, linkedFrom: long(0, 0, 'from') };
-      report.add(okRecord(index, url, { headerBytes: 100, encodedBytes: index }, fields));
-      report.resources.add(requestEntry(index, long(1, 1, `resource-${index}`), 'image', 100, index));
+      report.add(sizedRecord(index, url, { headerBytes: 100, encodedBytes: index }, fields));
+      report.resources.add(sizedEntry(index, long(1, 1, `resource-${index}`), 'image', 100, index));
     }
     const codes: ErrorCode[] = [
       'INVALID_URL',
@@ -147,7 +147,7 @@ describe('renderReport', () => {
 
   it('shows a short list without page objects', () => {
     const report = new ReportAggregate();
-    report.add(okRecord(0, 'https://a.example/', { headerBytes: 100, encodedBytes: 924 }));
+    report.add(sizedRecord(0, 'https://a.example/', { headerBytes: 100, encodedBytes: 924 }));
     const html = renderReport(report, facts);
     expect(html).toContain('<span data-figure="wire">1.0 KiB</span>');
     expect(html).toContain('Heaviest URLs');

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createRecord, failedRecord } from '../../src/record.js';
 import { ReportAggregate } from '../../src/report/report-aggregate.js';
-import { okRecord, pageWeightOf } from '../helpers/records.js';
+import { sizedRecord, pageWeightOf } from '../helpers/report-records.js';
 
 describe('ReportAggregate', () => {
   it('counts a list run: totals, statuses, failures with examples, types by Content-Type', () => {
     const report = new ReportAggregate();
-    report.add(okRecord(0, 'https://a.example/', { headerBytes: 200, encodedBytes: 1000, bytes: 3000 }));
-    report.add(okRecord(1, 'https://a.example/app.js', { headerBytes: 100, encodedBytes: 500 }, { contentType: 'text/javascript' }));
+    report.add(sizedRecord(0, 'https://a.example/', { headerBytes: 200, encodedBytes: 1000, bytes: 3000 }));
+    report.add(sizedRecord(1, 'https://a.example/app.js', { headerBytes: 100, encodedBytes: 500 }, { contentType: 'text/javascript' }));
     report.add(
-      okRecord(2, 'https://a.example/missing', { headerBytes: 150, encodedBytes: 50 }, { status: 404, contentType: 'text/plain' }),
+      sizedRecord(2, 'https://a.example/missing', { headerBytes: 150, encodedBytes: 50 }, { status: 404, contentType: 'text/plain' }),
     );
     for (let index = 3; index < 10; index++) report.add(failedRecord(`https://host-${index}.invalid/`, index, 'DNS', 'no such host', 1));
     expect([report.urls, report.ok, report.failed]).toEqual([10, 3, 7]);
@@ -61,10 +61,10 @@ describe('ReportAggregate', () => {
 
   it('keeps a crawl’s prefixes and its broken links with their referrers, capped', () => {
     const report = new ReportAggregate();
-    report.add(okRecord(0, 'https://a.example/docs/', { headerBytes: 100, encodedBytes: 900 }, { depth: 0, linkedFrom: null }));
+    report.add(sizedRecord(0, 'https://a.example/docs/', { headerBytes: 100, encodedBytes: 900 }, { depth: 0, linkedFrom: null }));
     for (let index = 1; index <= 150; index++) {
       report.add(
-        okRecord(
+        sizedRecord(
           index,
           `https://a.example/docs/gone-${index}`,
           { headerBytes: 100, encodedBytes: 10 },
@@ -97,7 +97,7 @@ describe('ReportAggregate', () => {
   it('bounds what it keeps of a hostile, very long URL', () => {
     const report = new ReportAggregate();
     const long = `https://a.example/${'x'.repeat(1_000_000)}`;
-    report.add(okRecord(0, long, { headerBytes: 1, encodedBytes: 1 }));
+    report.add(sizedRecord(0, long, { headerBytes: 1, encodedBytes: 1 }));
     report.add(failedRecord(long, 1, 'TIMEOUT', 'slow', 1));
     expect(report.heaviest.sorted()[0]?.item.url.length).toBeLessThanOrEqual(2048);
     expect(report.failures.get('TIMEOUT')?.examples[0]?.length).toBeLessThanOrEqual(2048);

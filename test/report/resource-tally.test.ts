@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ResourceTally } from '../../src/report/resource-tally.js';
-import { requestEntry } from '../helpers/records.js';
+import { sizedEntry } from '../helpers/report-records.js';
 
 describe('ResourceTally', () => {
   it('lists the heaviest resources with the number of pages that used each', () => {
     const tally = new ResourceTally();
     for (let page = 0; page < 10; page++) {
-      tally.add(requestEntry(page, `https://a.example/page-${page}`, 'document', 200, 1000 + page));
-      tally.add(requestEntry(page, 'https://a.example/hero.jpg', 'image', 300, 90_000));
-      if (page % 2 === 0) tally.add(requestEntry(page, 'https://cdn.example/app.js', 'script', 250, 40_000));
+      tally.add(sizedEntry(page, `https://a.example/page-${page}`, 'document', 200, 1000 + page));
+      tally.add(sizedEntry(page, 'https://a.example/hero.jpg', 'image', 300, 90_000));
+      if (page % 2 === 0) tally.add(sizedEntry(page, 'https://cdn.example/app.js', 'script', 250, 40_000));
     }
     const [hero, app, document] = tally.heaviest(3);
     expect(hero).toEqual({
@@ -28,9 +28,9 @@ describe('ResourceTally', () => {
     const tally = new ResourceTally(4);
     // Many light one-off resources between the uses of two heavy shared ones.
     for (let page = 0; page < 1000; page++) {
-      tally.add(requestEntry(page, `https://a.example/light-${page}.png`, 'image', 100, page));
-      tally.add(requestEntry(page, 'https://a.example/big.woff2', 'font', 100, 50_000));
-      if (page >= 500) tally.add(requestEntry(page, 'https://a.example/video.mp4', 'media', 100, 80_000));
+      tally.add(sizedEntry(page, `https://a.example/light-${page}.png`, 'image', 100, page));
+      tally.add(sizedEntry(page, 'https://a.example/big.woff2', 'font', 100, 50_000));
+      if (page >= 500) tally.add(sizedEntry(page, 'https://a.example/video.mp4', 'media', 100, 80_000));
     }
     expect(tally.heaviest(2).map(({ url, pages }) => [url, pages])).toEqual([
       ['https://a.example/video.mp4', 500],
@@ -42,7 +42,7 @@ describe('ResourceTally', () => {
   it('counts a failed request but lists only what had a response', () => {
     const tally = new ResourceTally();
     tally.add({
-      ...requestEntry(0, 'https://a.example/gone.css', 'stylesheet', 0, 0),
+      ...sizedEntry(0, 'https://a.example/gone.css', 'stylesheet', 0, 0),
       headerBytes: null,
       encodedBytes: null,
       status: null,
