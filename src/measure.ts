@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import type { CrawlFetch } from './crawl/crawl-fetch.js';
+import { createCrawl } from './crawl/crawl.js';
 import { MeasureError } from './errors.js';
 import { createConnections } from './fetch/connections.js';
 import type { Attempt, MeasureContext } from './fetch/measure-context.js';
@@ -50,43 +52,73 @@ export async function* measure(
   const gate = new RequestGate({ concurrency: resolved.concurrency, perKey: resolved.perHost, rate: resolved.rate, signal: stop.signal });
   const sleeper = new RetrySleeper(stop.signal);
 
-  const interrupted = (item: UrlItem, attempts: number): Attempt => ({
-    record: failedRecord(item.url, item.index, 'ABORTED', 'the run was interrupted', attempts),
+  const interrupted = ({ url, index }: { url: string; index: number }, attempts: number): Attempt => ({
+    record: failedRecord(url, index, 'ABORTED', 'the run was interrupted', attempts),
     retryAfter: undefined,
   });
 
-  // Every attempt of one URL: each passes the gate, each backoff waits outside it.
-  const measureItem = async (item: UrlItem): Promise<Attempt> => {
-    const { target, url, index } = item;
-    if (target instanceof MeasureError) return { record: failedRecord(url, index, target.code, target.message), retryAfter: undefined };
+  // Every attempt of one request: each passes the gate, each backoff waits outside it.
+  const fetchTarget: CrawlFetch = async (target, request) => {
+    const { url, index, scan, maxSize, maxRedirects } = request;
     const key = gate.limitsKeys ? target.url.origin : undefined;
+    // robots.txt and sitemaps have limits of their own, within the run's.
+    const ownLimits = maxSize !== undefined || maxRedirects !== undefined;
+    const requestContext = !ownLimits
+      ? context
+      : {
+          ...context,
+          options: {
+            ...context.options,
+            maxSize: Math.min(maxSize ?? Infinity, context.options.maxSize),
+            maxRedirects: Math.min(maxRedirects ?? Infinity, context.options.maxRedirects),
+          },
+        };
     let firstStart = 0;
     for (let attempt = 1; ; attempt++) {
       const result = await gate.run(key, () => {
-        if (stop.signal.aborted) return Promise.resolve(interrupted(item, attempt - 1));
+        if (attempt === 1) request.onStart?.();
+        if (stop.signal.aborted) return Promise.resolve(interrupted(request, attempt - 1));
         if (attempt === 1) firstStart = performance.now();
-        return measureUrl(context, target, { url, index, attempt, firstStart });
+        return measureUrl(requestContext, target, { url, index, attempt, firstStart, ...(scan === undefined ? {} : { scan }) });
       });
       const delay = stop.signal.aborted ? undefined : retryDelay(result, attempt, resolved.retries);
       if (delay === undefined) return result;
       await sleeper.sleep(delay);
-      if (stop.signal.aborted) return interrupted(item, attempt);
+      if (stop.signal.aborted) return interrupted(request, attempt);
     }
   };
 
-  try {
-    const attempts = runPool(selectLines(urls, resolved, toUrlItem), measureItem, {
-      gate,
+  const measureItem = (item: UrlItem): Promise<Attempt> => {
+    const { target, url, index } = item;
+    if (target instanceof MeasureError)
+      return Promise.resolve({ record: failedRecord(url, index, target.code, target.message), retryAfter: undefined });
+    return fetchTarget(target, item);
+  };
+
+  const poolOptions = { gate, sleeper, ordered: resolved.ordered, signal: stop.signal };
+  // A crawl's urls are its start URLs: its source feeds the same pool, from its frontier.
+  const crawl =
+    resolved.crawl &&
+    createCrawl({
+      settings: resolved.crawl,
+      starts: selectLines(urls, resolved, (line) => line),
+      fetch: fetchTarget,
       sleeper,
-      ordered: resolved.ordered,
       signal: stop.signal,
     });
-    for await (const { record } of attempts) yield finish === undefined ? record : finish(record);
+  try {
+    const attempts: AsyncGenerator<Attempt | null> = crawl
+      ? runPool(crawl.items, crawl.measure, poolOptions)
+      : runPool(selectLines(urls, resolved, toUrlItem), measureItem, poolOptions);
+    for await (const attempt of attempts) {
+      if (attempt !== null) yield finish === undefined ? attempt.record : finish(attempt.record);
+    }
   } finally {
     resolved.signal?.removeEventListener('abort', abortInFlight);
     // The consumer may stop early (a closed stdout): end what is still in flight.
     for (const measurement of context.inFlight.values()) measurement.abort(new MeasureError('ABORTED', 'the run was stopped'));
     sleeper.wakeAll();
+    await crawl?.close();
     await context.connections.close();
   }
 }

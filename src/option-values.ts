@@ -12,6 +12,19 @@ export interface Shard {
   n: number;
 }
 
+/** `value` if it keeps `rule`, `fallback` if it is undefined; a TypeError in p-limit's words otherwise. */
+export function check<T>(name: string, value: T | undefined, fallback: T, rule: Rule<T>): T {
+  if (value === undefined) return fallback;
+  if (!rule.valid(value)) throw new TypeError(`Expected \`${name}\` to be ${rule.expected}, got ${String(value)}`);
+  return value;
+}
+
+/** Any function: the callers name the function type they take. */
+export const isFunction: Rule<unknown> = {
+  expected: 'a function',
+  valid: (value) => typeof value === 'function',
+};
+
 export const integerAtLeast = (min: number): Rule<number> => ({
   expected: `an integer >= ${min}`,
   valid: (value) => Number.isSafeInteger(value) && value >= min,
@@ -67,6 +80,20 @@ export function parseShard(text: string): Shard {
   const value = { k: Number(match?.[1]), n: Number(match?.[2]) };
   if (!shard.valid(value)) refuse(shard, text);
   return value;
+}
+
+/** A crawl's scope prefix: an absolute http(s) URL. */
+export const scopeUrl: Rule<string> = {
+  expected: 'an http(s) URL prefix, such as https://example.com/docs/',
+  valid: (text) => {
+    const url = URL.parse(text);
+    return url !== null && (url.protocol === 'http:' || url.protocol === 'https:');
+  },
+};
+
+export function parseScope(text: string): string {
+  if (!scopeUrl.valid(text)) refuse(scopeUrl, text);
+  return text;
 }
 
 export function parseProxy(text: string): URL {

@@ -1,7 +1,9 @@
 import type { LookupFunction } from 'node:net';
 import type { RequestEntry } from './record.js';
-import { boolean, integerAtLeast, parseHeader, parseProxy, seconds, shard, type Rule, type Shard } from './option-values.js';
+import { crawlPerHost, resolveCrawl, type CrawlOptions, type CrawlSettings } from './crawl-options.js';
+import { boolean, check, integerAtLeast, isFunction, parseHeader, parseProxy, seconds, shard, type Shard } from './option-values.js';
 
+export type { CrawlReport, CrawlSettings, PreviousPage, StoppedBy } from './crawl-options.js';
 export type { Shard } from './option-values.js';
 
 /** The output formats of `-f`. */
@@ -9,7 +11,7 @@ export const formats = ['jsonl', 'csv', 'tsv', 'table', 'har'] as const;
 export type Format = (typeof formats)[number];
 
 /** Options of `measure()`; they mirror the CLI's flags (durations in seconds, like the CLI). */
-export interface MeasureOptions {
+export interface MeasureOptions extends CrawlOptions {
   /** Requests in flight at most. Default 10. */
   concurrency?: number;
   /** Limit for one attempt, connection to last byte, in seconds. Default 30. */
@@ -85,6 +87,8 @@ export interface ResolvedOptions {
   shard: Shard | undefined;
   skip: ((index: number, url: string) => boolean) | undefined;
   co2: boolean;
+  /** Set for a crawl. */
+  crawl: CrawlSettings | undefined;
 }
 
 /** The CLI's rules for output options that only make sense together. */
@@ -92,17 +96,6 @@ export function checkOutputOptions({ output, resume, format }: { output?: string
   if (resume === true && output === undefined) throw new TypeError('--resume needs -o <file>: the file to continue');
   if (resume === true && format !== 'jsonl') throw new TypeError(`--resume reads jsonl output only, not -f ${format}`);
 }
-
-function check<T>(name: string, value: T | undefined, fallback: T, rule: Rule<T>): T {
-  if (value === undefined) return fallback;
-  if (!rule.valid(value)) throw new TypeError(`Expected \`${name}\` to be ${rule.expected}, got ${String(value)}`);
-  return value;
-}
-
-const isFunction: Rule<((index: number, url: string) => boolean) | undefined> = {
-  expected: 'a function',
-  valid: (value) => typeof value === 'function',
-};
 
 export function resolveOptions(options: MeasureOptions, defaultUserAgent: string): ResolvedOptions {
   const compression = check('compression', options.compression, true, boolean);
@@ -117,6 +110,7 @@ export function resolveOptions(options: MeasureOptions, defaultUserAgent: string
   for (const [name, value] of Object.entries(headers)) {
     if (value === '') Reflect.deleteProperty(headers, name);
   }
+  const crawl = resolveCrawl(options);
   return {
     concurrency: check('concurrency', options.concurrency, 10, integerAtLeast(1)),
     timeoutMs: check('timeout', options.timeout, 30, seconds) * 1000,
@@ -130,14 +124,16 @@ export function resolveOptions(options: MeasureOptions, defaultUserAgent: string
     ordered: check('ordered', options.ordered, false, boolean),
     signal: options.signal,
     lookup: options.lookup,
-    perHost: check('perHost', options.perHost, Infinity, integerAtLeast(1)),
+    // A crawl is polite by default: a few requests in flight per origin, unless perHost says otherwise.
+    perHost: check('perHost', options.perHost, crawl === undefined ? Infinity : crawlPerHost, integerAtLeast(1)),
     rate: check('rate', options.rate, Infinity, integerAtLeast(1)),
     retries: check('retries', options.retries, 0, integerAtLeast(0)),
     proxy: options.proxy === undefined || options.proxy === false ? options.proxy : parseProxy(options.proxy),
     http2: check('http2', options.http2, false, boolean),
     allowPrivate: check('allowPrivate', options.allowPrivate, false, boolean),
     shard: options.shard === undefined ? undefined : check('shard', options.shard, options.shard, shard),
-    skip: check('skip', options.skip, undefined, isFunction),
+    skip: check<ResolvedOptions['skip']>('skip', options.skip, undefined, isFunction),
     co2: check('co2', options.co2, false, boolean),
+    crawl,
   };
 }

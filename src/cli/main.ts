@@ -2,6 +2,7 @@ import { CommanderError } from '@commander-js/extra-typings';
 import { access, constants, stat } from 'node:fs/promises';
 import { messageOf } from '../errors.js';
 import { isUrlSource, type Source } from '../input/sources.js';
+import { checkCrawlFlags } from '../crawl-options.js';
 import { checkOutputOptions } from '../options.js';
 import { exitOk, exitUsage } from './exit-codes.js';
 import type { Io } from './io.js';
@@ -38,6 +39,7 @@ export async function main(argv: readonly string[] = process.argv, io: Io = proc
   const options = program.opts();
   try {
     checkOutputOptions(options);
+    checkCrawlFlags(options);
   } catch (error) {
     warn(io, messageOf(error));
     return exitUsage;

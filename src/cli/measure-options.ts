@@ -5,14 +5,36 @@ import type { ResumeState } from './resume.js';
 
 export type Selection = Pick<ResolvedOptions, 'shard' | 'skip'>;
 
-// The URLs this run measures: those of the shard that the resumed file lacks.
+// The URLs this run measures: those of the shard that the resumed file lacks
+// (a crawl's numbering is not the input's: it resumes from the records instead).
 export function toSelection(options: CliOptions, resumed: ResumeState | undefined): Selection {
-  return { shard: options.shard, skip: resumed && ((index, url) => resumed.done.has(index, url)) };
+  const skip = options.crawl === true ? undefined : resumed && ((index: number, url: string) => resumed.done.has(index, url));
+  return { shard: options.shard, skip };
+}
+
+/** The crawl's options as the library takes them; none without --crawl. */
+function toCrawlOptions(options: CliOptions, previous: MeasureOptions['previous']): MeasureOptions {
+  if (options.crawl !== true) return {};
+  return {
+    crawl: true,
+    scope: options.scope,
+    maxPages: options.maxPages,
+    robots: options.robots,
+    sitemap: options.sitemap === true,
+    ...(options.depth === undefined ? {} : { depth: options.depth }),
+    ...(previous === undefined ? {} : { previous }),
+  };
 }
 
 /** The CLI's options as the library takes them (the library validates them again, by the same rules). */
-export function toMeasureOptions(options: CliOptions, signal: AbortSignal, selection: Selection): MeasureOptions {
+export function toMeasureOptions(
+  options: CliOptions,
+  signal: AbortSignal,
+  selection: Selection,
+  previous?: MeasureOptions['previous'],
+): MeasureOptions {
   return {
+    ...toCrawlOptions(options, previous),
     concurrency: options.concurrency,
     timeout: options.timeout,
     connectTimeout: options.connectTimeout,

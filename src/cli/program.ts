@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { messageOf } from '../errors.js';
-import { parseHeader, parseInteger, parseProxy, parseSeconds, parseShard, parseSize } from '../option-values.js';
+import { parseHeader, parseInteger, parseProxy, parseScope, parseSeconds, parseShard, parseSize } from '../option-values.js';
+import { crawlPerHost } from '../crawl-options.js';
 import { formats } from '../options.js';
 import { version } from '../version.js';
 import type { Io } from './io.js';
@@ -22,6 +23,10 @@ function collectHeader(value: string, previous: [string, string][]): [string, st
   return [...previous, argument(parseHeader)(value)];
 }
 
+function collectScope(value: string, previous: string[]): string[] {
+  return [...previous, argument(parseScope)(value)];
+}
+
 const examples = `
 Examples:
   sitesize urls.txt -c 20 | jq -r '[.url, .bytes] | @tsv'
@@ -32,7 +37,8 @@ Examples:
   sitesize urls.txt --budget 500k
   sitesize urls.txt -o results.jsonl --resume
   sitesize urls.txt --shard 2/4 -o shard-2.jsonl
-  sitesize urls.txt -o results.jsonl --report report.html`;
+  sitesize urls.txt -o results.jsonl --report report.html
+  sitesize --crawl https://docs.example.com/guide/ -o site.jsonl --summary-json site.json`;
 
 /**
  * The CLI's options, in help groups. The parsed options' type is derived from
@@ -74,14 +80,33 @@ export function createProgram(io: Io) {
     .option('--http2', 'offer HTTP/2 through ALPN on https')
     .optionsGroup('Politeness:')
     .addOption(new Option('-c, --concurrency <n>', 'requests in flight at most').default(10).argParser(integer(1)))
-    .addOption(new Option('--per-host <n>', 'requests in flight per origin at most').argParser(integer(1)))
+    .addOption(
+      new Option('--per-host <n>', `requests in flight per origin at most (default: unlimited; with --crawl: ${crawlPerHost})`).argParser(
+        integer(1),
+      ),
+    )
     .addOption(new Option('--rate <n>', 'attempts started per second at most').argParser(integer(1)))
     .addOption(new Option('--retries <n>', 'retries after a transient failure or 408/429/502/503/504').default(0).argParser(integer(0)))
+    .optionsGroup('Crawls:')
+    .option(
+      '--crawl',
+      `measure the sites of the start URLs: every page in scope, once (${crawlPerHost} requests per origin unless --per-host)`,
+    )
+    .addOption(
+      new Option('--scope <prefix>', 'with --crawl: URLs in scope start with this prefix (repeatable)')
+        .default([] as string[], 'the start URL up to its last /')
+        .argParser(collectScope),
+    )
+    .option('--no-robots', 'with --crawl: ignore robots.txt')
+    .option('--sitemap', "with --crawl: also seed from the sites' sitemaps (robots.txt's, or /sitemap.xml)")
+    .addOption(new Option('--max-pages <n>', 'with --crawl: pages measured at most').default(10_000).argParser(integer(1)))
+    .addOption(new Option('--depth <n>', 'with --crawl: link hops from a start URL at most (default: unlimited)').argParser(integer(0)))
     .optionsGroup('Output:')
     .addOption(new Option('-f, --format <fmt>', 'output format').choices(formats).default('jsonl' as const))
     .option('-o, --output <file>', 'write the results to this file instead of stdout')
     .option('--ordered', 'write results in input order (bounded memory)')
     .option('-q, --quiet', 'no summary on stderr')
+    .option('--summary-json <file>', 'write the summary as JSON to this file (also when interrupted)')
     .option('--report <file.html>', 'write a self-contained HTML report of the run to this file (also when interrupted)')
     .optionsGroup('Page weight:')
     .addOption(

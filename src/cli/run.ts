@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { messageOf } from '../errors.js';
 import type { RequestEntry } from '../record.js';
@@ -6,18 +7,20 @@ import { readLines, type Source } from '../input/sources.js';
 import { LineWriter } from '../output/line-writer.js';
 import { openOutput, type Output } from '../output/open-output.js';
 import { createRecordOutput } from '../output/record-output.js';
-import { formatBytes } from '../report/human-units.js';
 import { ProgressLine, type ProgressState } from '../report/progress.js';
-import { ReportAggregate } from '../report/report-aggregate.js';
+import type { CrawlReport } from '../options.js';
+import { formatSite, SiteTotals } from '../report/site-totals.js';
+import { summaryJson } from '../report/summary-json.js';
 import { RunSummary } from '../report/summary.js';
 import { canColor, isTerminal } from '../report/terminal.js';
-import { checkReportPath, saveReport } from '../report/write-report.js';
 import { tuneEngineForCli } from './engine-flags.js';
 import { exitFailed, exitInterrupted, exitOk, exitOverBudget, exitUsage } from './exit-codes.js';
 import type { Io } from './io.js';
 import { toMeasureOptions, toRecordShape, toSelection } from './measure-options.js';
+import { previousPages } from './previous-pages.js';
 import type { CliOptions } from './program.js';
 import { loadResumeFile, ResumeError, type ResumeState } from './resume.js';
+import { RunReport } from './run-report.js';
 import { warn } from './warn.js';
 
 // On by default only for a person watching stderr; --progress and --no-progress decide otherwise.
@@ -49,8 +52,9 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
     warn(io, error instanceof ResumeError ? error.message : `cannot resume from ${options.output ?? ''}: ${messageOf(error)}`);
     return exitUsage;
   }
+  let report: RunReport | undefined;
   try {
-    if (options.report !== undefined) await checkReportPath(options.report);
+    if (options.report !== undefined) report = await RunReport.open(options.report, options.budget);
   } catch (error) {
     warn(io, `cannot write the report ${options.report ?? ''}: ${messageOf(error)}`);
     return exitUsage;
@@ -76,8 +80,9 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   const records = createRecordOutput(options.format, writer, { color: canColor(output.stream), shape });
   const summary = new RunSummary(options.budget === undefined ? {} : { budget: options.budget });
   if (options.co2 === true && !shape.page && options.quiet !== true) warn(io, '--co2 adds page.co2, which only records of --page have');
-  const report =
-    options.report === undefined ? undefined : new ReportAggregate(options.budget === undefined ? {} : { budget: options.budget });
+  const crawling = options.crawl === true;
+  const site = crawling ? new SiteTotals() : undefined;
+  let crawlReport: CrawlReport | undefined;
   const selection = toSelection(options, resumed);
   let total: number | undefined;
   const progress = createProgress(options, io.stderr, () => ({
@@ -96,17 +101,32 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   tuneEngineForCli();
   const { measure } = await import('../measure.js');
   // Each request goes to the HAR output and to the report's heaviest resources, whichever are on.
-  const onRequest = allOf([records.onRequest, report?.resources.add.bind(report.resources)]);
+  const onRequest = allOf([records.onRequest, report?.onRequest]);
   const measureOptions = {
-    ...toMeasureOptions(options, interrupt.signal, selection),
+    ...toMeasureOptions(
+      options,
+      interrupt.signal,
+      selection,
+      resumed && options.output !== undefined ? previousPages(options.output) : undefined,
+    ),
     ...(onRequest === undefined ? {} : { onRequest }),
+    ...(crawling
+      ? {
+          onWarning: (message: string) => {
+            if (options.quiet === true) return;
+            progress?.hide();
+            warn(io, message);
+          },
+          onCrawlEnd: (report: CrawlReport) => (crawlReport = report),
+        }
+      : {}),
   };
   try {
     await records.begin();
     if (progress !== undefined) {
       progress.start();
-      // Only files can be read twice: with stdin among the sources, the total stays unknown.
-      if (!sources.includes('-')) {
+      // Only files can be read twice: with stdin among the sources, the total stays unknown; so is a crawl's.
+      if (!sources.includes('-') && !crawling) {
         countSelected(readLines(sources, io.stdin), selection, counting.signal).then(
           (count) => (total = count),
           () => undefined,
@@ -117,6 +137,7 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
       // URLs cut off by Ctrl-C get no record, so a resumed run measures them again.
       if (interrupt.signal.aborted && record.error?.code === 'ABORTED') continue;
       summary.add(record);
+      site?.add(record);
       report?.add(record);
       if (sharesTerminal) progress.hide();
       if (!(await records.write(record))) break;
@@ -135,16 +156,32 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
     // A stdin still open (a pipe that sends more) must not keep the process alive.
     if (sources.includes('-')) io.stdin.destroy();
   }
-  // Written after an interruption too, with what was measured; and before the
-  // checks below, since a closed stdout does not make the file less wanted.
+  const siteSummary = site?.summary(crawlReport);
+  // Written after an interruption too, with what was measured, and whatever
+  // happened to stdout: the file is wanted all the same.
   let reportNote: string | undefined;
-  if (report !== undefined && options.report !== undefined) {
-    const facts = { elapsedSeconds: summary.seconds, interrupted: interrupt.signal.aborted, generatedAt: new Date() };
+  let reportWritten = true;
+  if (report !== undefined) {
     try {
-      reportNote = `report written to ${options.report} (${formatBytes(await saveReport(options.report, report, facts))})`;
+      reportNote = await report.save({ elapsedSeconds: summary.seconds, interrupted: interrupt.signal.aborted, generatedAt: new Date() });
     } catch (error) {
-      warn(io, `cannot write the report ${options.report}: ${messageOf(error)}`);
-      return exitFailed;
+      warn(io, `cannot write the report ${options.report ?? ''}: ${messageOf(error)}`);
+      reportWritten = false;
+    }
+  }
+  let summaryWritten = true;
+  if (options.summaryJson !== undefined) {
+    // The page key comes from the page mode's totals, once --page gives records their page objects.
+    const json = summaryJson(summary, {
+      interrupted: interrupt.signal.aborted,
+      ...(shape.page ? { page: summary.pages.toJSON() } : {}),
+      ...(siteSummary ? { site: siteSummary } : {}),
+    });
+    try {
+      await writeFile(options.summaryJson, json);
+    } catch (error) {
+      warn(io, `cannot write ${options.summaryJson}: ${messageOf(error)}`);
+      summaryWritten = false;
     }
   }
   if (failure !== undefined) {
@@ -155,10 +192,18 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
     warn(io, `cannot write the results: ${writer.failure.message}`);
     return exitFailed;
   }
-  const failed = summary.failed > 0 || resumed?.failed === true ? exitFailed : exitOk;
+  const failed = summary.failed > 0 || resumed?.failed === true || !summaryWritten || !reportWritten ? exitFailed : exitOk;
   const outcome = (summary.budget?.over ?? 0) > 0 || resumed?.overBudget === true ? exitOverBudget : failed;
   if (writer.closed) return outcome;
-  if (options.quiet !== true) for (const line of [...summary.format(), ...(reportNote === undefined ? [] : [reportNote])]) warn(io, line);
+  if (options.quiet !== true) {
+    for (const line of [
+      ...summary.format(),
+      ...(siteSummary ? formatSite(siteSummary) : []),
+      ...(reportNote === undefined ? [] : [reportNote]),
+    ]) {
+      warn(io, line);
+    }
+  }
   if (interrupt.signal.aborted) return exitInterrupted;
   return outcome;
 }

@@ -7,8 +7,10 @@ export interface FrontierEntry {
   readonly url: string;
   /** Link hops from a start URL (0 for a start URL). */
   readonly depth: number;
-  /** The page it was first found on; null for a start URL. */
+  /** The page it was first found on (or the sitemap); null for a start URL. */
   readonly linkedFrom: string | null;
+  /** Measured by an earlier run that is being resumed: fetched again for its links only. */
+  readonly rescan?: true;
 }
 
 export interface FrontierOptions {

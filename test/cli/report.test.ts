@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { urlList, useTempFolder } from '../helpers/files.js';
 import { runCli, startCli } from '../helpers/run.js';
 import { useServers, type Handler } from '../helpers/servers.js';
+import { htmlPage, siteHandler } from '../helpers/site.js';
 import { waitForOutput } from '../helpers/wait.js';
 
 const serve = useServers();
@@ -66,5 +67,29 @@ describe('--report with --budget', () => {
     expect(readFileSync(path, 'utf8')).toContain('<span data-figure="over-budget">1</span>');
     const under = await runCli([`${origin}/big`, '--budget', '1M', '-q']);
     expect(under.code, under.stderr).toBe(0);
+  });
+});
+
+describe('--report of a crawl', () => {
+  it('shows the weight by path and each broken link with the page that linked to it', async () => {
+    const server = await serve.http(
+      siteHandler({
+        '/': htmlPage(['/docs/', '/blog/one.html']),
+        '/docs/': htmlPage(['/docs/guide/a.html', '/docs/gone.html']),
+        '/docs/guide/a.html': htmlPage([]),
+        '/blog/one.html': htmlPage(['/blog/missing.html']),
+      }),
+    );
+    const path = folder.path('crawl.html');
+    const result = await runCli(['--crawl', `${server.origin}/`, '-o', folder.path('crawl.jsonl'), '--report', path]);
+    expect(result.code, result.stderr).toBe(0);
+    const html = readFileSync(path, 'utf8');
+    expect(html).toContain('<span data-figure="urls">6</span>');
+    expect(html).toContain('<span data-figure="broken-links">2</span>');
+    expect(html).toContain('<span class="prefix">/docs/</span>');
+    expect(html).toContain('<span class="prefix">/docs/guide/</span>');
+    const broken = html.slice(html.indexOf('id="broken"'));
+    expect(broken).toContain(`${server.origin}/docs/gone.html</a></th><td class="num" data-sort="404">`);
+    expect(broken).toContain(`>${server.origin}/blog/one.html</a>`);
   });
 });

@@ -1,0 +1,106 @@
+import type { CrawlReport, StoppedBy } from '../options.js';
+import { formatBytes } from './human-units.js';
+import type { ErrorCode, SizeRecord } from '../record.js';
+
+/** Broken pages kept by URL for the summary, at most: the first found. */
+export const maxBrokenListed = 1000;
+
+/** A page of the site that answered 4xx/5xx or failed. */
+export interface BrokenLink {
+  url: string;
+  status: number | null;
+  code: ErrorCode | null;
+  /** The page it was first found on; null for a start URL. */
+  linkedFrom: string | null;
+  /** Distinct pages linking to it (once the crawl has ended). */
+  referrers: number;
+}
+
+/** The `site` key of `--summary-json`. */
+export interface SiteSummary {
+  pages: number;
+  brokenLinks: number;
+  pageTransferBytes: number;
+  uniqueTransferBytes: number;
+  stoppedBy: StoppedBy;
+  outOfScope: number;
+  disallowed: number;
+  /** Pages found and not measured: what an interrupted crawl had still to do. */
+  unvisited: number;
+  broken: BrokenLink[];
+}
+
+// What a page's first visit costs over the wire: its page weight with --page, else its one response.
+function transferBytes(record: SizeRecord): number {
+  return record.page?.transferBytes ?? (record.headerBytes ?? 0) + (record.encodedBytes ?? 0);
+}
+
+/**
+ * The totals of a crawled site, in bounded memory: counts and sums, and the
+ * first `maxBrokenListed` broken pages with where they were linked from.
+ */
+export class SiteTotals {
+  pages = 0;
+  brokenLinks = 0;
+  pageTransferBytes = 0;
+  uniqueTransferBytes = 0;
+  readonly #broken: Omit<BrokenLink, 'referrers'>[] = [];
+
+  add(record: SizeRecord): void {
+    this.pages += 1;
+    const bytes = transferBytes(record);
+    this.pageTransferBytes += bytes;
+    // Each page of a crawl is a distinct URL; with --page its subresources are
+    // shared between pages, and the page mode's distinct-URL sum belongs here.
+    this.uniqueTransferBytes += record.page === undefined ? bytes : (record.headerBytes ?? 0) + (record.encodedBytes ?? 0);
+    const broken = record.error !== null || (record.status !== null && record.status >= 400);
+    if (!broken) return;
+    this.brokenLinks += 1;
+    if (this.#broken.length < maxBrokenListed) {
+      this.#broken.push({
+        url: record.url,
+        status: record.status,
+        code: record.error?.code ?? null,
+        linkedFrom: record.linkedFrom ?? null,
+      });
+    }
+  }
+
+  summary(report: CrawlReport | undefined): SiteSummary {
+    return {
+      pages: this.pages,
+      brokenLinks: this.brokenLinks,
+      pageTransferBytes: this.pageTransferBytes,
+      uniqueTransferBytes: this.uniqueTransferBytes,
+      stoppedBy: report?.stoppedBy ?? null,
+      outOfScope: report?.outOfScope ?? 0,
+      disallowed: report?.disallowed ?? 0,
+      unvisited: report?.unvisited ?? 0,
+      broken: this.#broken.map((link) => ({ ...link, referrers: report?.referrers(link.url) ?? 0 })),
+    };
+  }
+}
+
+/** The stderr lines of a crawl: the site's totals, then its most linked broken pages. */
+export function formatSite(site: SiteSummary, most = 5): string[] {
+  const stopped = site.stoppedBy === null ? '' : `; stopped by --${site.stoppedBy}`;
+  const left = [
+    ...(site.outOfScope > 0 ? [`${site.outOfScope} links out of scope`] : []),
+    ...(site.disallowed > 0 ? [`${site.disallowed} pages disallowed by robots.txt`] : []),
+    ...(site.unvisited > 0 ? [`${site.unvisited} pages found and not measured`] : []),
+  ];
+  const lines = [
+    `site: ${site.pages} page${site.pages === 1 ? '' : 's'}, ${formatBytes(site.pageTransferBytes)} transferred, ` +
+      `${site.brokenLinks} broken link${site.brokenLinks === 1 ? '' : 's'}${stopped}${left.length > 0 ? `; ${left.join(', ')}` : ''}`,
+  ];
+  const worst = [...site.broken].sort((a, b) => b.referrers - a.referrers).slice(0, most);
+  for (const link of worst) {
+    const what = link.code ?? String(link.status);
+    const from =
+      link.linkedFrom === null
+        ? 'a start URL'
+        : `linked from ${link.referrers} page${link.referrers === 1 ? '' : 's'}, first ${link.linkedFrom}`;
+    lines.push(`broken: ${what} ${link.url} (${from})`);
+  }
+  return lines;
+}
