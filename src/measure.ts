@@ -59,7 +59,7 @@ export async function* measure(
 
   // Every attempt of one request: each passes the gate, each backoff waits outside it.
   const fetchTarget: CrawlFetch = async (target, request) => {
-    const { url, index, scan, maxSize, maxRedirects } = request;
+    const { url, index, scan, maxSize, maxRedirects, initiator } = request;
     const key = gate.limitsKeys ? target.url.origin : undefined;
     // robots.txt and sitemaps have limits of their own, within the run's.
     const ownLimits = maxSize !== undefined || maxRedirects !== undefined;
@@ -79,7 +79,14 @@ export async function* measure(
         if (attempt === 1) request.onStart?.();
         if (stop.signal.aborted) return Promise.resolve(interrupted(request, attempt - 1));
         if (attempt === 1) firstStart = performance.now();
-        return measureUrl(requestContext, target, { url, index, attempt, firstStart, ...(scan === undefined ? {} : { scan }) });
+        return measureUrl(requestContext, target, {
+          url,
+          index,
+          attempt,
+          firstStart,
+          ...(scan === undefined ? {} : { scan }),
+          ...(initiator === undefined || initiator === null ? {} : { initiator }),
+        });
       });
       const delay = stop.signal.aborted ? undefined : retryDelay(result, attempt, resolved.retries);
       if (delay === undefined) return result;

@@ -1,3 +1,4 @@
+import type { AddressSpace } from '../fetch/address-space.js';
 import type { Attempt, AttemptOf } from '../fetch/measure-context.js';
 import type { Target } from '../input/targets.js';
 
@@ -11,6 +12,8 @@ export interface CrawlRequest {
   /** Limits of this request in place of the run's (robots.txt and sitemaps have their own). */
   maxSize?: number;
   maxRedirects?: number;
+  /** The address space of the response that named this URL; null or absent for a URL the user gave. */
+  initiator?: AddressSpace | null;
   /** Called when the first attempt takes its slot in the request gate: the moment the request starts. */
   onStart?: () => void;
 }

@@ -28,10 +28,16 @@ export function createPageTask(state: CrawlState, fetch: CrawlFetch, spacing: St
         return { record: withCrawlKeys(failedRecord(item.url, item.index, target.code, target.message), item), retryAfter: undefined };
       }
       const origin = target.url.origin;
-      const delay = state.robots === undefined ? undefined : (await state.robots.load(origin)).crawlDelay();
+      const delay = state.robots === undefined ? undefined : (await state.robots.load(origin, item.initiator)).crawlDelay();
       if (delay !== undefined && delay > 0) started = await spacing.turn(origin, delay * 1000);
       const links = new PageLinks(state, item);
-      const attempt = await fetch(target, { url: item.url, index: item.index, scan: links.scan, ...(started ? { onStart: started } : {}) });
+      const attempt = await fetch(target, {
+        url: item.url,
+        index: item.index,
+        scan: links.scan,
+        initiator: item.initiator,
+        ...(started ? { onStart: started } : {}),
+      });
       await links.end();
       if (attempt.record.error?.code === 'ABORTED') state.aborted += 1;
       return item.rescan ? null : { record: withCrawlKeys(attempt.record, item), retryAfter: attempt.retryAfter };

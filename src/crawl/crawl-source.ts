@@ -1,3 +1,4 @@
+import type { AddressSpace } from '../fetch/address-space.js';
 import { MeasureError } from '../errors.js';
 import type { InputLine } from '../input/select.js';
 import { redactCredentials, toTarget, type Target } from '../input/targets.js';
@@ -17,6 +18,8 @@ export interface CrawlItem {
   linkedFrom: string | null;
   /** Measured by the run being resumed: fetched for its links only, and no record. */
   rescan: boolean;
+  /** The address space of the response that named the page; null for a start URL, which is never refused. */
+  initiator: AddressSpace | null;
 }
 
 // The pages of the run being resumed: seen already, each fetched again for its
@@ -69,7 +72,15 @@ export async function* crawlItems(
     measured += 1;
     state.full = measured >= settings.maxPages;
     state.begin();
-    return { url, index: nextIndex++, target, depth: entry.depth, linkedFrom: entry.linkedFrom, rescan: false };
+    return {
+      url,
+      index: nextIndex++,
+      target,
+      depth: entry.depth,
+      linkedFrom: entry.linkedFrom,
+      rescan: false,
+      initiator: entry.initiator ?? null,
+    };
   };
 
   const fromStart = ({ line, url: shown }: InputLine): CrawlItem | null | undefined => {
@@ -91,11 +102,19 @@ export async function* crawlItems(
     if (entry.rescan === true) {
       if (state.full) return null;
       state.begin();
-      return { url: redactCredentials(entry.url), index: -1, target, depth: entry.depth, linkedFrom: entry.linkedFrom, rescan: true };
+      return {
+        url: redactCredentials(entry.url),
+        index: -1,
+        target,
+        depth: entry.depth,
+        linkedFrom: entry.linkedFrom,
+        rescan: true,
+        initiator: entry.initiator ?? null,
+      };
     }
     if (state.robots !== undefined && !(target instanceof MeasureError)) {
       const origin = target.url.origin;
-      const rules = state.robots.known(origin) ?? (await state.robots.load(origin));
+      const rules = state.robots.known(origin) ?? (await state.robots.load(origin, entry.initiator ?? null));
       if (!rules.isAllowed(entry.url)) {
         state.disallowed += 1;
         return null;

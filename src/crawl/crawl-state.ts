@@ -1,3 +1,4 @@
+import type { AddressSpace } from '../fetch/address-space.js';
 import type { CrawlSettings, StoppedBy } from '../options.js';
 import { Frontier, type FrontierEntry } from './frontier.js';
 import { ReferrerCounts } from './referrer-counts.js';
@@ -84,9 +85,16 @@ export class CrawlState {
    * A link (or sitemap entry) to the normalised `url`, found on `linkedFrom`:
    * counted, and queued when it is in scope, within `depth`, new, and not
    * known to be disallowed. `countReferrer` is false for a link its page
-   * named before. Returns the queueing, for the finder to wait for.
+   * named before; `initiator` is the address space of the response that named
+   * it. Returns the queueing, for the finder to wait for.
    */
-  found(url: string, depth: number, linkedFrom: string, countReferrer = true): Promise<void> | undefined {
+  found(
+    url: string,
+    depth: number,
+    linkedFrom: string,
+    countReferrer: boolean,
+    initiator: AddressSpace | undefined,
+  ): Promise<void> | undefined {
     if (this.#closed) return undefined;
     if (!this.scope.includes(url)) {
       this.outOfScope += 1;
@@ -107,7 +115,7 @@ export class CrawlState {
       this.overflow = true;
       return undefined;
     }
-    return this.queue({ url, depth, linkedFrom });
+    return this.queue({ url, depth, linkedFrom, ...(initiator === undefined ? {} : { initiator }) });
   }
 
   /** Puts an entry in the frontier; the source hears of it once it is there. */

@@ -1,3 +1,4 @@
+import type { AddressSpace } from '../fetch/address-space.js';
 import type { Attempt } from '../fetch/measure-context.js';
 import type { RetrySleeper } from '../pool/retry-sleeper.js';
 import type { InputLine } from '../input/select.js';
@@ -48,11 +49,15 @@ export function createCrawl({ settings, starts, fetch, sleeper, signal }: CrawlC
     state.begin();
     const read = async (): Promise<void> => {
       const named = robots === undefined ? [] : (await robots.load(origin)).sitemaps();
-      const first = named.length > 0 ? named : [`${origin}/sitemap.xml`];
+      // The sitemaps robots.txt names lead wherever it says: checked as links of the robots.txt's address.
+      const first =
+        named.length > 0
+          ? named.map((url) => ({ url, initiator: robots?.spaceOf(origin) ?? 'public' }))
+          : [{ url: `${origin}/sitemap.xml`, initiator: null }];
       let queued: Promise<void> | undefined;
-      const onPage = (loc: string, sitemapUrl: string): boolean => {
+      const onPage = (loc: string, sitemapUrl: string, initiator: AddressSpace | undefined): boolean => {
         const url = normalizeUrl(loc, sitemapUrl);
-        if (url !== null) queued = state.found(url, 1, sitemapUrl, false) ?? queued;
+        if (url !== null) queued = state.found(url, 1, sitemapUrl, false, initiator ?? 'public') ?? queued;
         return !state.full;
       };
       await seedFromSitemaps(fetch, first, onPage, settings.onWarning, signal);

@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AddressSpace } from '../fetch/address-space.js';
 import { SpillFile } from './spill-file.js';
 
 /** A page waiting to be crawled. */
@@ -9,6 +10,8 @@ export interface FrontierEntry {
   readonly depth: number;
   /** The page it was first found on (or the sitemap); null for a start URL. */
   readonly linkedFrom: string | null;
+  /** The address space of the response that named it (SPEC "What a page may make sitesize fetch"); absent for a start URL. */
+  readonly initiator?: AddressSpace;
   /** Measured by an earlier run that is being resumed: fetched again for its links only. */
   readonly rescan?: true;
 }

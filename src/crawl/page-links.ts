@@ -1,3 +1,4 @@
+import type { AddressSpace } from '../fetch/address-space.js';
 import type { ScannedResponse } from '../fetch/measure-context.js';
 import type { CrawlState } from './crawl-state.js';
 import type { CrawlItem } from './crawl-source.js';
@@ -19,6 +20,8 @@ export class PageLinks {
   readonly #names = new Set<string>();
   #scan: LinkScan | undefined;
   #queued: Promise<void> | undefined;
+  // The space of the address the page came from: the links it names may lead no more privately.
+  #space: AddressSpace | undefined;
 
   constructor(state: CrawlState, item: CrawlItem) {
     this.#state = state;
@@ -32,6 +35,7 @@ export class PageLinks {
     this.#scan = undefined;
     if (response.status < 200 || response.status >= 300 || !isHtml(response.contentType)) return undefined;
     const state = this.#state;
+    this.#space = response.addressSpace;
     const finalUrl = normalizeUrl(response.url);
     if (finalUrl !== null && finalUrl !== this.#item.url) {
       // The page is measured under the URL it was found by; its target is not measured again.
@@ -69,7 +73,7 @@ export class PageLinks {
       first = !this.#names.has(url);
       this.#names.add(url);
     }
-    const queued = state.found(url, depth, this.#item.url, first);
+    const queued = state.found(url, depth, this.#item.url, first, this.#space);
     if (queued !== undefined) this.#queued = queued;
   }
 }

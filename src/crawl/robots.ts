@@ -107,10 +107,13 @@ export function parseRobots(robotsUrl: string, text: string): RobotsRules {
  * to follow, up to `robotsMaxRedirects`; more is the RFC's "unavailable".
  *
  * 429 counts as a 5xx, as Google's crawlers do: a server that says it has too
- * many requests has not said its pages are open to a crawl.
+ * many requests has not said its pages are open to a crawl. A robots.txt that
+ * was not fetched because its address is more private than the page that led
+ * there (`BLOCKED`) sets no rule: each page of that origin is then refused in
+ * the same way and gets its own `BLOCKED` record.
  */
 export function robotsFromStatus(robotsUrl: string, outcome: RobotsFetchOutcome): RobotsRules {
-  if ('errorCode' in outcome) return everything(robotsUrl, outcome.errorCode === 'TOO_MANY_REDIRECTS');
+  if ('errorCode' in outcome) return everything(robotsUrl, outcome.errorCode === 'TOO_MANY_REDIRECTS' || outcome.errorCode === 'BLOCKED');
   const { status } = outcome;
   if (status >= 200 && status < 300) return parseRobots(robotsUrl, outcome.text);
   // A 3xx here is one the fetcher could not follow: the file is unavailable.

@@ -60,4 +60,6 @@ export interface ScannedResponse {
   url: string;
   status: number;
   contentType: string | null;
+  /** The address space the response came from: the initiator of the URLs its body names. */
+  addressSpace: AddressSpace;
 }

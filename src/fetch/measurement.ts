@@ -111,7 +111,13 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#headerBytes = headerBlockSize(statusCode, statusMessage, this.#h2Fields ?? controller.rawHeaders, this.#httpVersion);
     const codings = options.compression ? contentCodings(joinedValue(headers, 'content-encoding')) : [];
     this.#body = new BodyCounter(codings, options.maxSize, this);
-    this.#scan = this.#of.scan?.({ url: this.#lastUrl?.href ?? '', status: statusCode, contentType: lastValue(headers, 'content-type') });
+    const scan = this.#of.scan;
+    if (scan !== undefined) {
+      const last = this.#lastUrl;
+      const url = last?.href ?? '';
+      const addressSpace = last === undefined ? 'public' : responseSpace(this.#peer, last);
+      this.#scan = scan({ url, status: statusCode, contentType: lastValue(headers, 'content-type'), addressSpace });
+    }
     if (options.follow && redirectStatuses.has(statusCode) && headers.location !== undefined && this.#redirects() >= options.maxRedirects) {
       this.#finish(new MeasureError('TOO_MANY_REDIRECTS', `more than ${options.maxRedirects} redirects`));
     }
