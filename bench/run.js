@@ -18,6 +18,7 @@ import zlib from 'node:zlib';
 import { Buffer } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { writeCrawlSite } from './crawl-site.js';
 import { writePageSite } from './page-site.js';
 import { parseArgs } from 'node:util';
 
@@ -119,6 +120,10 @@ function workloads(quick) {
       c: 64,
       size: KB,
     },
+    // A site crawled from its first page: sitesize --crawl against wget2 -r --spider;
+    // W10L is ten times the site, to see that memory stays flat.
+    { id: 'W10', group: 'W10', what: 'crawl of a 20 000-page site', crawl: true, dir: 'w10', ext: 'html', urls: n(20000), c: 32 },
+    { id: 'W10L', group: 'W10L', what: 'crawl of a 200 000-page site', crawl: true, dir: 'w10l', ext: 'html', urls: n(200000), c: 32 },
     // Pages with their subresources: sitesize --page, wget2 -p, and headless
     // Chromium on a sample (pages per second; it is far slower).
     {
@@ -228,6 +233,7 @@ function machineInfo() {
 async function writeData(dir, wl) {
   const data = path.join(dir, 'data');
   await fsp.mkdir(data, { mode: 0o755 });
+  for (const w of wl.filter((each) => each.crawl)) await writeCrawlSite(data, w.dir, w.urls);
   const pageWorkload = wl.find((w) => w.pages);
   if (pageWorkload) {
     const site = await writePageSite(data, pageWorkload.urls);
@@ -362,6 +368,9 @@ http {
     location ~ ^/w5/f[0-9]+\\.bin$ { alias ${data}/w5.bin; }
     # W9: a generated site of pages and their subresources.
     location /w9/ { include /etc/nginx/mime.types; alias ${data}/w9/; }
+    # W10, W10L: the crawled sites.
+    location /w10/ { default_type text/html; alias ${data}/w10/; }
+    location /w10l/ { default_type text/html; alias ${data}/w10l/; }
     # Request counter, read before and after each run (see nginxCounters).
     location = /_status { stub_status; }
     location / { return 404; }
@@ -590,7 +599,7 @@ function tail(file, n = 3) {
 // Returns null when every URL came exactly once and well, else a reason.
 async function checkLines(file, w, base, parse) {
   const origin = w.origins ? 'https://127\\.0\\.0\\.1:\\d+' : base.replace(/\./g, '\\.');
-  const re = new RegExp(`^${origin}/${w.dir}/${w.pages ? 'p' : 'f'}(\\d+)\\.${w.ext}$`);
+  const re = new RegExp(`^${origin}/${w.dir}/${w.pages || w.crawl ? 'p' : 'f'}(\\d+)\\.${w.ext}$`);
   const seen = new Uint8Array(w.urls);
   const problems = [];
   let bad = 0;
@@ -625,9 +634,10 @@ function checkSitesize(file, w, base, sizes) {
     let problem = null;
     if (r.error !== null) problem = `error ${JSON.stringify(r.error)}`;
     else if (r.status !== 200) problem = `status ${r.status}`;
-    else if (r.bytes !== w.size) problem = `bytes ${r.bytes}, want ${w.size}`;
+    else if (w.size !== undefined && r.bytes !== w.size) problem = `bytes ${r.bytes}, want ${w.size}`;
     else if (w.gzip && r.encodedBytes !== sizes.gzSize) problem = `encodedBytes ${r.encodedBytes}, want ${sizes.gzSize} (gzip)`;
-    else if (r.index !== i) problem = `index ${r.index}, want ${i}`;
+    // A crawl numbers pages in the order it finds them.
+    else if (!w.crawl && r.index !== i) problem = `index ${r.index}, want ${i}`;
     return { url: r.url, problem };
   });
 }
@@ -759,6 +769,56 @@ function tlsTools(have) {
         '/dev/null',
         '-i',
         f.list,
+      ],
+      check: null,
+    },
+  ];
+}
+
+// W10: a crawl from the site's first page, each page once. wget2 follows the
+// links and deletes each page once read (its spider mode asks HEAD, then GET,
+// of every page); robots.txt is left out for both, so nginx's count is the
+// site's pages exactly.
+function crawlTools(have, base) {
+  const sitesize = [process.execPath, path.join(ROOT, 'bin/sitesize.js')];
+  const start = (w) => `${base}/${w.dir}/p0.${w.ext}`;
+  return [
+    {
+      name: 'sitesize --crawl',
+      available: have.sitesize,
+      argv: (w) => [
+        ...sitesize,
+        '--crawl',
+        start(w),
+        '--no-robots',
+        '--max-pages',
+        String(w.urls),
+        '-c',
+        String(w.c),
+        '--per-host',
+        String(w.c),
+        '-q',
+      ],
+      check: checkSitesize,
+    },
+    {
+      name: 'wget2 -r',
+      peer: true,
+      available: have.wget2,
+      argv: (w) => [
+        'wget2',
+        '--no-config',
+        '-q',
+        '--tries=1',
+        '-r',
+        '-l',
+        'inf',
+        '--no-robots',
+        '--delete-after',
+        '-P',
+        fs.mkdtempSync(path.join(state.shm, 'w10-')),
+        `--max-threads=${w.c}`,
+        start(w),
       ],
       check: null,
     },
@@ -947,7 +1007,7 @@ function summarize(rows, w) {
 function rateOf(row, w) {
   if (w.startup || row.median === undefined) return '';
   const s = row.median / 1000;
-  if (w.pages) return `${((row.count ?? w.urls) / s).toFixed(1)} pages/s`;
+  if (w.pages || w.crawl) return `${((row.count ?? w.urls) / s).toFixed(1)} pages/s`;
   return w.throughput ? `${((w.urls * w.size) / MB / s).toFixed(0)} MiB/s` : `${Math.round(w.urls / s)} URL/s`;
 }
 
@@ -1039,7 +1099,15 @@ async function main() {
   const ctx = { opts, have, base, dir: state.dir, sizes: { gzSize } };
   const all = [];
   for (const w of wl) {
-    const list = w.startup ? startupTools(have, base) : w.pages ? pageTools(have) : w.tls ? tlsTools(have) : tools(have);
+    const list = w.startup
+      ? startupTools(have, base)
+      : w.pages
+        ? pageTools(have)
+        : w.tls
+          ? tlsTools(have)
+          : w.crawl
+            ? crawlTools(have, base)
+            : tools(have);
     const rows = await benchWorkload(w, list, ctx);
     if (state.interrupted) return;
     summarize(rows, w);

@@ -37,6 +37,7 @@ Examples:
   sitesize urls.txt --budget 500k
   sitesize urls.txt -o results.jsonl --resume
   sitesize urls.txt --shard 2/4 -o shard-2.jsonl
+  sitesize urls.txt -o results.jsonl --report report.html
   sitesize --page urls.txt | jq '{url, kb: (.page.transferBytes / 1024 | floor)}'
   sitesize --crawl https://docs.example.com/guide/ -o site.jsonl --summary-json site.json`;
 
@@ -116,6 +117,7 @@ export function createProgram(io: Io) {
     .option('--ordered', 'write results in input order (bounded memory)')
     .option('-q, --quiet', 'no summary on stderr')
     .option('--summary-json <file>', 'write the summary as JSON to this file (also when interrupted)')
+    .option('--report <file.html>', 'write a self-contained HTML report of the run to this file (also when interrupted)')
     .optionsGroup('Page weight:')
     .addOption(
       new Option(

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { messageOf } from '../errors.js';
+import type { RequestEntry } from '../record.js';
 import { countSelected } from '../input/select.js';
 import { readLines, type Source } from '../input/sources.js';
 import { LineWriter } from '../output/line-writer.js';
@@ -19,12 +20,24 @@ import { toMeasureOptions, toRecordShape, toSelection } from './measure-options.
 import { previousPages } from './previous-pages.js';
 import type { CliOptions } from './program.js';
 import { loadResumeFile, ResumeError, type ResumeState } from './resume.js';
+import { RunReport } from './run-report.js';
 import { warn } from './warn.js';
 
 // On by default only for a person watching stderr; --progress and --no-progress decide otherwise.
 function createProgress(options: CliOptions, stderr: Writable, read: () => ProgressState): ProgressLine | undefined {
   if (!(options.progress ?? isTerminal(stderr))) return undefined;
   return new ProgressLine(stderr, read, { color: canColor(stderr) });
+}
+
+type RequestListener = (entry: RequestEntry) => void;
+
+// One listener that calls each of `listeners` that is there, or none when none is.
+function allOf(listeners: (RequestListener | undefined)[]): RequestListener | undefined {
+  const present = listeners.filter((listener) => listener !== undefined);
+  if (present.length <= 1) return present[0];
+  return (entry) => {
+    for (const listener of present) listener(entry);
+  };
 }
 
 /** Measures the URLs of `sources` and writes the records; resolves to the exit code. */
@@ -37,6 +50,13 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
     if (options.resume === true && options.output !== undefined) resumed = await loadResumeFile(options.output, options.budget);
   } catch (error) {
     warn(io, error instanceof ResumeError ? error.message : `cannot resume from ${options.output ?? ''}: ${messageOf(error)}`);
+    return exitUsage;
+  }
+  let report: RunReport | undefined;
+  try {
+    if (options.report !== undefined) report = await RunReport.open(options.report, options.budget);
+  } catch (error) {
+    warn(io, `cannot write the report ${options.report ?? ''}: ${messageOf(error)}`);
     return exitUsage;
   }
   try {
@@ -80,6 +100,8 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   // Loaded here, not at the top, so that --help and --version never load undici.
   tuneEngineForCli();
   const { measure } = await import('../measure.js');
+  // Each request goes to the HAR output and to the report's heaviest resources, whichever are on.
+  const onRequest = allOf([records.onRequest, report?.onRequest]);
   const measureOptions = {
     ...toMeasureOptions(
       options,
@@ -87,7 +109,7 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
       selection,
       resumed && options.output !== undefined ? previousPages(options.output) : undefined,
     ),
-    ...(records.onRequest === undefined ? {} : { onRequest: records.onRequest }),
+    ...(onRequest === undefined ? {} : { onRequest }),
     ...(crawling
       ? {
           onWarning: (message: string) => {
@@ -116,6 +138,7 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
       if (interrupt.signal.aborted && record.error?.code === 'ABORTED') continue;
       summary.add(record);
       site?.add(record);
+      report?.add(record);
       if (sharesTerminal) progress.hide();
       if (!(await records.write(record))) break;
     }
@@ -134,6 +157,18 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
     if (sources.includes('-')) io.stdin.destroy();
   }
   const siteSummary = site?.summary(crawlReport);
+  // Written after an interruption too, with what was measured, and whatever
+  // happened to stdout: the file is wanted all the same.
+  let reportNote: string | undefined;
+  let reportWritten = true;
+  if (report !== undefined) {
+    try {
+      reportNote = await report.save({ elapsedSeconds: summary.seconds, interrupted: interrupt.signal.aborted, generatedAt: new Date() });
+    } catch (error) {
+      warn(io, `cannot write the report ${options.report ?? ''}: ${messageOf(error)}`);
+      reportWritten = false;
+    }
+  }
   let summaryWritten = true;
   if (options.summaryJson !== undefined) {
     // The page key comes from the page mode's totals, once --page gives records their page objects.
@@ -157,10 +192,18 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
     warn(io, `cannot write the results: ${writer.failure.message}`);
     return exitFailed;
   }
-  const failed = summary.failed > 0 || resumed?.failed === true || !summaryWritten ? exitFailed : exitOk;
+  const failed = summary.failed > 0 || resumed?.failed === true || !summaryWritten || !reportWritten ? exitFailed : exitOk;
   const outcome = (summary.budget?.over ?? 0) > 0 || resumed?.overBudget === true ? exitOverBudget : failed;
   if (writer.closed) return outcome;
-  if (options.quiet !== true) for (const line of [...summary.format(), ...(siteSummary ? formatSite(siteSummary) : [])]) warn(io, line);
+  if (options.quiet !== true) {
+    for (const line of [
+      ...summary.format(),
+      ...(siteSummary ? formatSite(siteSummary) : []),
+      ...(reportNote === undefined ? [] : [reportNote]),
+    ]) {
+      warn(io, line);
+    }
+  }
   if (interrupt.signal.aborted) return exitInterrupted;
   return outcome;
 }
