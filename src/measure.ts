@@ -1,14 +1,17 @@
-import { performance } from 'node:perf_hooks';
 import type { CrawlFetch } from './crawl/crawl-fetch.js';
 import { createCrawl } from './crawl/crawl.js';
 import { MeasureError } from './errors.js';
 import { createConnections } from './fetch/connections.js';
+import { fetchWithRetries, type FetchRun } from './fetch/fetch-with-retries.js';
 import type { Attempt, MeasureContext } from './fetch/measure-context.js';
-import { measureUrl } from './fetch/measure-url.js';
-import { retryDelay } from './fetch/retry-policy.js';
 import { selectLines, type InputLine } from './input/select.js';
 import { toTarget, type Target } from './input/targets.js';
-import { resolveOptions, type MeasureOptions } from './options.js';
+import { resolveOptions, type MeasureOptions, type ResolvedOptions } from './options.js';
+import { AssetCache } from './page/asset-cache.js';
+import { devices } from './page/media-query.js';
+import type { PageRun } from './page/page.js';
+import { toRequestEntry } from './page/request-entries.js';
+import { emptyPageWeight, weighPage } from './page/weigh-page.js';
 import { RequestGate } from './pool/request-gate.js';
 import { RetrySleeper } from './pool/retry-sleeper.js';
 import { runPool } from './pool/run-pool.js';
@@ -26,6 +29,12 @@ interface UrlItem {
 
 function toUrlItem({ line, index, url }: InputLine): UrlItem {
   return { url, index, target: toTarget(line) };
+}
+
+function toPageRun(options: ResolvedOptions, fetch: FetchRun): PageRun | undefined {
+  if (!options.page) return undefined;
+  const cache = options.assetCache ? new AssetCache() : undefined;
+  return { fetch, device: devices[options.device], maxResources: options.maxResources, cache, onRequest: options.onRequest };
 }
 
 /**
@@ -52,54 +61,28 @@ export async function* measure(
   const gate = new RequestGate({ concurrency: resolved.concurrency, perKey: resolved.perHost, rate: resolved.rate, signal: stop.signal });
   const sleeper = new RetrySleeper(stop.signal);
 
-  const interrupted = ({ url, index }: { url: string; index: number }, attempts: number): Attempt => ({
-    record: failedRecord(url, index, 'ABORTED', 'the run was interrupted', attempts),
-    retryAfter: undefined,
-  });
-
+  const run: FetchRun = { context, gate, sleeper, stop: stop.signal, retries: resolved.retries };
+  const pageRun = toPageRun(resolved, run);
+  const { onRequest } = resolved;
   // Every attempt of one request: each passes the gate, each backoff waits outside it.
-  const fetchTarget: CrawlFetch = async (target, request) => {
-    const { url, index, scan, maxSize, maxRedirects, initiator } = request;
-    const key = gate.limitsKeys ? target.url.origin : undefined;
-    // robots.txt and sitemaps have limits of their own, within the run's.
-    const ownLimits = maxSize !== undefined || maxRedirects !== undefined;
-    const requestContext = !ownLimits
-      ? context
-      : {
-          ...context,
-          options: {
-            ...context.options,
-            maxSize: Math.min(maxSize ?? Infinity, context.options.maxSize),
-            maxRedirects: Math.min(maxRedirects ?? Infinity, context.options.maxRedirects),
-          },
-        };
-    let firstStart = 0;
-    for (let attempt = 1; ; attempt++) {
-      const result = await gate.run(key, () => {
-        if (attempt === 1) request.onStart?.();
-        if (stop.signal.aborted) return Promise.resolve(interrupted(request, attempt - 1));
-        if (attempt === 1) firstStart = performance.now();
-        return measureUrl(requestContext, target, {
-          url,
-          index,
-          attempt,
-          firstStart,
-          ...(scan === undefined ? {} : { scan }),
-          ...(initiator === undefined || initiator === null ? {} : { initiator }),
-        });
-      });
-      const delay = stop.signal.aborted ? undefined : retryDelay(result, attempt, resolved.retries);
-      if (delay === undefined) return result;
-      await sleeper.sleep(delay);
-      if (stop.signal.aborted) return interrupted(request, attempt);
-    }
-  };
+  const fetchTarget: CrawlFetch = (target, { scan, ...request }) =>
+    fetchWithRetries(run, target, scan === undefined ? request : { ...request, scan });
 
-  const measureItem = (item: UrlItem): Promise<Attempt> => {
-    const { target, url, index } = item;
-    if (target instanceof MeasureError)
-      return Promise.resolve({ record: failedRecord(url, index, target.code, target.message), retryAfter: undefined });
-    return fetchTarget(target, item);
+  // One URL: a page with its subresources, or the one request (with its retries) of the URL.
+  const measureItem = async ({ target, url, index }: UrlItem): Promise<Attempt> => {
+    if (target instanceof MeasureError) {
+      const record = failedRecord(url, index, target.code, target.message);
+      if (pageRun) record.page = emptyPageWeight();
+      return { record, retryAfter: undefined };
+    }
+    if (pageRun) return weighPage(pageRun, target, { url, index });
+    if (onRequest === undefined) return fetchWithRetries(run, target, { url, index });
+    const attempt = await fetchWithRetries(run, target, { url, index, exchanges: true });
+    const last = attempt.exchanges?.at(-1);
+    // A request cut off by the run's stop is no measurement: like its record in the CLI, it gets no entry.
+    const cutOff = stop.signal.aborted && attempt.record.error?.code === 'ABORTED';
+    if (last && !cutOff) onRequest(toRequestEntry(last, index, 'document', false));
+    return attempt;
   };
 
   const poolOptions = { gate, sleeper, ordered: resolved.ordered, signal: stop.signal };
@@ -110,6 +93,7 @@ export async function* measure(
       settings: resolved.crawl,
       starts: selectLines(urls, resolved, (line) => line),
       fetch: fetchTarget,
+      ...(pageRun ? { fetchPage: (target, request) => weighPage(pageRun, target, request) } : {}),
       sleeper,
       signal: stop.signal,
     });

@@ -25,6 +25,15 @@ export const isFunction: Rule<unknown> = {
   valid: (value) => typeof value === 'function',
 };
 
+/** The screens that `--device` emulates for page discovery. */
+export const deviceNames = ['mobile', 'desktop'] as const;
+export type DeviceName = (typeof deviceNames)[number];
+
+export const device: Rule<DeviceName> = {
+  expected: `one of ${deviceNames.join(', ')}`,
+  valid: (value) => (deviceNames as readonly string[]).includes(value),
+};
+
 export const integerAtLeast = (min: number): Rule<number> => ({
   expected: `an integer >= ${min}`,
   valid: (value) => Number.isSafeInteger(value) && value >= min,

@@ -1,10 +1,22 @@
 import type { LookupFunction } from 'node:net';
 import type { RequestEntry } from './record.js';
 import { crawlPerHost, resolveCrawl, type CrawlOptions, type CrawlSettings } from './crawl-options.js';
-import { boolean, check, integerAtLeast, isFunction, parseHeader, parseProxy, seconds, shard, type Shard } from './option-values.js';
+import {
+  boolean,
+  check,
+  device,
+  integerAtLeast,
+  isFunction,
+  parseHeader,
+  parseProxy,
+  seconds,
+  shard,
+  type DeviceName,
+  type Shard,
+} from './option-values.js';
 
 export type { CrawlReport, CrawlSettings, PreviousPage, StoppedBy } from './crawl-options.js';
-export type { Shard } from './option-values.js';
+export type { DeviceName, Shard } from './option-values.js';
 
 /** The output formats of `-f`. */
 export const formats = ['jsonl', 'csv', 'tsv', 'table', 'har'] as const;
@@ -59,7 +71,18 @@ export interface MeasureOptions extends CrawlOptions {
   shard?: Shard;
   /** URLs (by `index` and `url` as in the record) for which it returns true are not measured and get no record. */
   skip?: (index: number, url: string) => boolean;
-  /** Told of each request when it ends: a page's document, each subresource and redirect hop (what `-f har` shows). */
+  /** Weigh each URL as a page: the document and the subresources a browser loads for it (the record's `page`). Default false. */
+  page?: boolean;
+  /** With `page`: the screen whose width and pixel ratio choose `srcset` candidates and `@media` rules. Default `'mobile'`. */
+  device?: DeviceName;
+  /** With `page`: subresources fetched per page at most; past them `page.incomplete` is true. Default 500. */
+  maxResources?: number;
+  /** With `page`: take a subresource already fetched for another page of the run from the asset cache. Default true. */
+  assetCache?: boolean;
+  /**
+   * Told of each request when it ends (what `-f har` shows): with `page`, every request of each page (its document,
+   * each subresource and redirect hop; cache hits too); otherwise the request of each URL.
+   */
   onRequest?: (entry: RequestEntry) => void;
   /** Add `page.co2`: grams of CO2e for one first visit (Sustainable Web Design model v4). Default false. */
   co2?: boolean;
@@ -86,6 +109,11 @@ export interface ResolvedOptions {
   allowPrivate: boolean;
   shard: Shard | undefined;
   skip: ((index: number, url: string) => boolean) | undefined;
+  page: boolean;
+  device: DeviceName;
+  maxResources: number;
+  assetCache: boolean;
+  onRequest: ((entry: RequestEntry) => void) | undefined;
   co2: boolean;
   /** Set for a crawl. */
   crawl: CrawlSettings | undefined;
@@ -133,6 +161,11 @@ export function resolveOptions(options: MeasureOptions, defaultUserAgent: string
     allowPrivate: check('allowPrivate', options.allowPrivate, false, boolean),
     shard: options.shard === undefined ? undefined : check('shard', options.shard, options.shard, shard),
     skip: check<ResolvedOptions['skip']>('skip', options.skip, undefined, isFunction),
+    page: check('page', options.page, false, boolean),
+    device: check('device', options.device, 'mobile', device),
+    maxResources: check('maxResources', options.maxResources, 500, integerAtLeast(0)),
+    assetCache: check('assetCache', options.assetCache, true, boolean),
+    onRequest: check<ResolvedOptions['onRequest']>('onRequest', options.onRequest, undefined, isFunction),
     co2: check('co2', options.co2, false, boolean),
     crawl,
   };

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { messageOf } from '../errors.js';
-import { parseHeader, parseInteger, parseProxy, parseScope, parseSeconds, parseShard, parseSize } from '../option-values.js';
+import { deviceNames, parseHeader, parseInteger, parseProxy, parseScope, parseSeconds, parseShard, parseSize } from '../option-values.js';
 import { crawlPerHost } from '../crawl-options.js';
 import { formats } from '../options.js';
 import { version } from '../version.js';
@@ -38,6 +38,7 @@ Examples:
   sitesize urls.txt -o results.jsonl --resume
   sitesize urls.txt --shard 2/4 -o shard-2.jsonl
   sitesize urls.txt -o results.jsonl --report report.html
+  sitesize --page urls.txt | jq '{url, kb: (.page.transferBytes / 1024 | floor)}'
   sitesize --crawl https://docs.example.com/guide/ -o site.jsonl --summary-json site.json`;
 
 /**
@@ -87,6 +88,15 @@ export function createProgram(io: Io) {
     )
     .addOption(new Option('--rate <n>', 'attempts started per second at most').argParser(integer(1)))
     .addOption(new Option('--retries <n>', 'retries after a transient failure or 408/429/502/503/504').default(0).argParser(integer(0)))
+    .optionsGroup('Pages:')
+    .option('-p, --page', 'weigh each URL as a page: the document and the subresources a browser loads for it')
+    .addOption(
+      new Option('--device <device>', 'the screen that chooses srcset candidates and @media rules')
+        .choices(deviceNames)
+        .default('mobile' as const),
+    )
+    .addOption(new Option('--max-resources <n>', 'subresources fetched per page at most').default(500).argParser(integer(0)))
+    .option('--no-asset-cache', 'fetch every subresource again for every page that uses it')
     .optionsGroup('Crawls:')
     .option(
       '--crawl',

@@ -26,12 +26,14 @@ export interface CrawlContext {
   /** The start URLs, as the input's lines (shard applied). */
   starts: AsyncIterator<InputLine>;
   fetch: CrawlFetch;
+  /** How a page is measured, if not as one request through `fetch` (with --page: weighed with its subresources). */
+  fetchPage?: CrawlFetch;
   sleeper: RetrySleeper;
   signal: AbortSignal;
 }
 
 /** Sets up the crawl of the sites of the start URLs (SPEC "Whole sites"). */
-export function createCrawl({ settings, starts, fetch, sleeper, signal }: CrawlContext): Crawl {
+export function createCrawl({ settings, starts, fetch, fetchPage = fetch, sleeper, signal }: CrawlContext): Crawl {
   const robots = settings.robots ? new RobotsCache(fetch, settings.onWarning) : undefined;
   const state = new CrawlState(settings, robots);
   const spacing = new StartSpacing((ms) => sleeper.sleep(ms));
@@ -76,7 +78,7 @@ export function createCrawl({ settings, starts, fetch, sleeper, signal }: CrawlC
 
   return {
     items: crawlItems(state, starts, seedSitemaps, signal),
-    measure: createPageTask(state, fetch, spacing),
+    measure: createPageTask(state, fetchPage, spacing),
     async close() {
       signal.removeEventListener('abort', onAbort);
       const report: CrawlReport = {

@@ -4,6 +4,7 @@ import type { Agent as AgentTypes, buildConnector as ConnectorTypes, Dispatcher 
 import { offerH2First, type SocketConnector } from './h2-first-connector.js';
 import { H2HeaderTap, type RawHeadersListener } from './h2-header-tap.js';
 import { multiplexingPools, ProtocolProbe } from './h2-multiplex.js';
+import { tapExchanges } from './exchange-tap.js';
 import { followRedirects } from './redirects.js';
 import { Agent, buildConnector, loadEnvHttpProxyAgent } from './undici.js';
 import type { AddressSpace } from './address-space.js';
@@ -132,8 +133,10 @@ export function createConnections(options: ConnectionOptions): Connections {
     const agent = proxied
       ? new (loadEnvHttpProxyAgent())({ ...agentOptions, connect, ...proxy, requestTls: tlsOptions, proxyTunnel: false })
       : new Agent({ ...agentOptions, connect });
-    // The literal check sits inside the redirect handling, so it sees every hop.
-    return initiator === null ? agent.compose(redirects) : agent.compose(refuseLiteralHosts(initiator), redirects);
+    // The literal check and the request log sit inside the redirect handling, so they see every
+    // hop; the log outside the check, so that a refused hop is logged as the request that failed.
+    const log = tapExchanges();
+    return initiator === null ? agent.compose(log, redirects) : agent.compose(refuseLiteralHosts(initiator), log, redirects);
   };
 
   return {

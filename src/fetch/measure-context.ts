@@ -2,12 +2,15 @@ import type { SizeRecord } from '../record.js';
 import type { Slots } from '../pool/slots.js';
 import type { AddressSpace } from './address-space.js';
 import type { Connections } from './connections.js';
+import type { Exchange } from './exchange-log.js';
 import type { Measurement } from './measurement.js';
 
 /** One attempt's record, and the server's Retry-After if it sent one. */
 export interface Attempt {
   record: SizeRecord;
   retryAfter: string | undefined;
+  /** With `AttemptOf.exchanges`: every request made, each redirect hop first, the one the record describes last. */
+  exchanges?: Exchange[];
   /**
    * When a response came: the address space it came from, the `initiator` of
    * the URLs its body names (through a proxy, the host's if an IP literal,
@@ -51,6 +54,8 @@ export interface AttemptOf {
   initiator?: AddressSpace | null;
   /** Request headers on top of the run's (a subresource's Accept, say). */
   headers?: Record<string, string>;
+  /** Log every request this attempt makes (redirect hops included), for page totals and HAR. */
+  exchanges?: boolean;
   /** Asked when the final response starts: a consumer of its decoded body (an HTML or CSS scanner), or none. */
   scan?: (response: ScannedResponse) => ((decoded: Buffer) => void) | undefined;
 }

@@ -1,5 +1,6 @@
 import { MeasureError } from '../errors.js';
 import type { Target } from '../input/targets.js';
+import { exchangeLogKey, type LoggedDispatchOptions } from './exchange-tap.js';
 import type { Attempt, AttemptOf, MeasureContext } from './measure-context.js';
 import { Measurement } from './measurement.js';
 
@@ -23,16 +24,15 @@ function dispatchMeasurement(context: MeasureContext, target: Target, of: Attemp
     const { url: requestUrl, authorization } = target;
     const headers = of.headers === undefined ? context.options.headers : { ...context.options.headers, ...of.headers };
     try {
-      context.connections.dispatcherFor(of.initiator ?? null).dispatch(
-        {
-          origin: requestUrl.origin,
-          path: `${requestUrl.pathname}${requestUrl.search}`,
-          method: 'GET',
-          // A fresh object per request: undici's proxy agents add a Host header to it.
-          headers: authorization === undefined ? { ...headers } : { ...headers, authorization },
-        },
-        measurement,
-      );
+      const options: LoggedDispatchOptions = {
+        origin: requestUrl.origin,
+        path: `${requestUrl.pathname}${requestUrl.search}`,
+        method: 'GET',
+        // A fresh object per request: undici's proxy agents add a Host header to it.
+        headers: authorization === undefined ? { ...headers } : { ...headers, authorization },
+      };
+      if (measurement.exchangeLog) options[exchangeLogKey] = measurement.exchangeLog;
+      context.connections.dispatcherFor(of.initiator ?? null).dispatch(options, measurement);
     } catch (error) {
       measurement.abort(error instanceof Error ? new MeasureError('INVALID_URL', error.message) : error);
     }

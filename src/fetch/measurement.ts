@@ -8,6 +8,7 @@ import { BodyCounter, type BodySink } from './body-counter.js';
 import type { ConnectionListener, ConnectionTimings } from './connections.js';
 import { contentCodings } from './decoders.js';
 import { toRecordError } from './error-codes.js';
+import { ExchangeLog } from './exchange-log.js';
 import { headerBlockSize } from './header-size.js';
 import { joinedValue, lastValue } from './header-values.js';
 import { responseVersion } from './http-version.js';
@@ -50,11 +51,13 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
   #ttfb: number | null = null;
   #body: BodyCounter | undefined;
   #scan: ((decoded: Buffer) => void) | undefined;
+  readonly exchangeLog: ExchangeLog | undefined;
 
   constructor(context: MeasureContext, of: AttemptOf, resolve: (attempt: Attempt) => void) {
     this.#context = context;
     this.#of = of;
     this.#resolve = resolve;
+    this.exchangeLog = of.exchanges === true ? new ExchangeLog() : undefined;
     this.#timer = setTimeout(Measurement.#expire, context.options.timeoutMs, this);
     this.#slot = context.inFlight.add(this);
   }
@@ -90,6 +93,8 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#connection = timings;
     this.#socket = socket;
     this.#peer = peer;
+    // Before the response, the version of its status line is not known: ALPN's, else 1.1.
+    this.exchangeLog?.connected(timings, (socket as Socket & { alpnProtocol?: string | false }).alpnProtocol === 'h2' ? '2' : '1.1');
   }
 
   onRawHeaders(fields: readonly string[]): void {
@@ -136,12 +141,12 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#finish(error);
   }
 
-  /** The body counter's end: the body is counted, or could not be decoded. */
   /** The decoded body as it streams, for the scanner that asked for it. */
   onDecoded(decoded: Buffer): void {
     this.#scan?.(decoded);
   }
 
+  /** The body counter's end: the body is counted, or could not be decoded. */
   onEnd(error: MeasureError | null): void {
     this.#finish(error);
   }
@@ -163,6 +168,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
       record,
       retryAfter: (this.#response && lastValue(this.#response, 'retry-after')) ?? undefined,
       ...(record.finalUrl !== null && this.#response ? { addressSpace: responseSpace(this.#peer, new URL(record.finalUrl)) } : {}),
+      ...(this.exchangeLog ? { exchanges: this.exchangeLog.entries(record) } : {}),
     });
   }
 

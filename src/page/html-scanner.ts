@@ -2,6 +2,7 @@
 // that reports each subresource once, as the SPEC's discovery rules say,
 // without ever holding the document whole.
 import { Parser } from 'htmlparser2';
+import { StylesheetText } from './css-text-buffer.js';
 import type { Destination } from './destinations.js';
 import type { DocumentIndex } from './document-index.js';
 import { attribute, type Attributes } from './html-attributes.js';
@@ -59,6 +60,10 @@ const SKIPPED = new Set(['noscript', 'template']);
 const UNRENDERED = new Set(['script', 'style', 'title', 'iframe', 'noembed', 'noframes']);
 // Bounds the per-URL check for deferred resources on a hostile page; past it they are still counted.
 const MAX_DEFERRED_TRACKED = 10_000;
+// htmlparser2 keeps its open elements in an array it unshifts, so each element opened costs as
+// much as the depth: past this depth (pages nest a few dozen deep; reaching it takes about a
+// second) the rest of the document is not scanned and the scan is incomplete.
+const MAX_DEPTH = 25_000;
 
 /** Starts a scan of one document. */
 export function createHtmlScanner(options: HtmlScannerOptions): HtmlScanner {
@@ -70,6 +75,7 @@ export function createHtmlScanner(options: HtmlScannerOptions): HtmlScanner {
   let baseSet = false;
   let deferred = 0;
   let incomplete = false;
+  let stopped = false;
   // Open elements, counted rather than stacked: htmlparser2 closes every element it opens, void ones included.
   let depth = 0;
   let skipDepth = 0;
@@ -77,10 +83,13 @@ export function createHtmlScanner(options: HtmlScannerOptions): HtmlScanner {
   let mediaKind: 'video' | 'audio' | undefined;
   let mediaDepth = 0;
   let rawText: string | undefined;
-  let styleText: { css: string[]; media: string | undefined } | undefined;
+  // A <style> block's text, kept up to what the CSS scanner reads, so a huge block is not held whole.
+  let styleText: { css: StylesheetText; media: string | undefined } | undefined;
   const pictures = createPictureTracker(device);
 
   const report = ({ reference, destination, deferred: isDeferred }: Discovery): void => {
+    // Once full, nothing more is taken: a page of a million images need not resolve each URL.
+    if (!isDeferred && incomplete) return;
     const url = resolveUrl(reference, baseUrl);
     if (url === undefined || seen.has(url)) return;
     if (isDeferred) {
@@ -115,7 +124,7 @@ export function createHtmlScanner(options: HtmlScannerOptions): HtmlScanner {
       mediaKind = name;
       mediaDepth = depth;
     }
-    if (name === 'style') styleText = { css: [], media: attribute(attributes, 'media') };
+    if (name === 'style') styleText = { css: new StylesheetText(), media: attribute(attributes, 'media') };
     const style = attribute(attributes, 'style');
     if (style !== undefined && style.trim() !== '') options.onStyleAttribute?.(style, baseUrl);
     if ((name === 'a' || name === 'area') && options.onLink !== undefined) {
@@ -138,7 +147,7 @@ export function createHtmlScanner(options: HtmlScannerOptions): HtmlScanner {
       pictures.close(name, depth);
       if (name === mediaKind && depth === mediaDepth) mediaKind = undefined;
       if (name === 'style' && styleText !== undefined) {
-        options.onStyleText?.(styleText.css.join(''), baseUrl, styleText.media);
+        options.onStyleText?.(styleText.css.text(), baseUrl, styleText.media);
         styleText = undefined;
       }
     }
@@ -148,6 +157,11 @@ export function createHtmlScanner(options: HtmlScannerOptions): HtmlScanner {
   const parser = new Parser({
     onopentag(name, attributes) {
       depth += 1;
+      if (depth > MAX_DEPTH && !stopped) {
+        stopped = true;
+        incomplete = true;
+        parser.pause();
+      }
       if (UNRENDERED.has(name) || name === 'textarea' || name === 'xmp') rawText = name;
       onOpen(name, attributes);
     },
@@ -168,10 +182,10 @@ export function createHtmlScanner(options: HtmlScannerOptions): HtmlScanner {
 
   return {
     write(chunk) {
-      parser.write(chunk);
+      if (!stopped) parser.write(chunk);
     },
     end() {
-      parser.end();
+      if (!stopped) parser.end();
       return { deferred, incomplete, baseUrl };
     },
   };
