@@ -3,6 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { namespaceUnavailable, publicAddress, runInNamespace } from '../helpers/namespace.js';
 
 const script = fileURLToPath(new URL('../fixtures/page-in-namespace.mjs', import.meta.url));
+const pageScript = fileURLToPath(new URL('../fixtures/page-weight-in-namespace.mjs', import.meta.url));
+
+interface PageOutcome {
+  record: { error: unknown; page: { failed: number; errors: Record<string, number> } };
+  secretRequests: string[];
+  pageRequests: string[];
+}
 
 interface Fetched {
   url: string;
@@ -49,5 +56,13 @@ describe.skipIf(namespaceUnavailable !== undefined)(title, () => {
     expect(outcome.pageRequests).toEqual(['/', '/redirect', '/first.png', '/own.png']);
   });
 
-  it.todo('sitesize --page on the public page counts its loopback subresources as BLOCKED in page.errors (needs page mode)');
+  it('page mode counts the loopback subresources and iframe of a public page as BLOCKED, and sends them nothing', async () => {
+    const result = await runInNamespace(pageScript, [publicAddress]);
+    expect(result.code, result.stderr).toBe(0);
+    const outcome = JSON.parse(result.stdout) as PageOutcome;
+    expect(outcome.record.error).toBeNull();
+    expect(outcome.record.page).toMatchObject({ failed: 3, errors: { BLOCKED: 3 } });
+    expect(outcome.secretRequests).toEqual([]);
+    expect(outcome.pageRequests.sort()).toEqual(['/', '/own.png']);
+  });
 });
