@@ -62,6 +62,49 @@ describe.skipIf(!hasChromium)('the report in Chromium', { timeout: 60_000 }, () 
     await page.close();
   });
 
+  it('loads the reports of a real --page run and a real --crawl from the CLI', async () => {
+    // Three pages on one origin, each with a stylesheet (with a font and a background) and images.
+    const { origin } = await serve.http((request, response) => {
+      const path = request.url ?? '/';
+      if (path.endsWith('.css')) {
+        response
+          .writeHead(200, { 'content-type': 'text/css' })
+          .end('@font-face{font-family:B;src:url(/b.woff2)} body{font-family:B;background:url(/bg.png)}');
+      } else if (path.endsWith('.png') || path.endsWith('.woff2')) {
+        response.writeHead(200, { 'content-type': path.endsWith('.png') ? 'image/png' : 'font/woff2' }).end('x'.repeat(3000));
+      } else {
+        const links = ['/p1.html', '/p2.html'].map((href) => `<a href="${href}">next</a>`).join('');
+        response.writeHead(200, { 'content-type': 'text/html' });
+        response.end(`<link rel=stylesheet href=/s.css><p>text</p><img src="/i${path.length}.png" alt="">${links}`);
+      }
+    });
+    const input = folder.write('pages.txt', urlList(['/p0.html', '/p1.html', '/p2.html'].map((path) => `${origin}${path}`)));
+    const pagePath = folder.path('real-pages.html');
+    const pages = await runCli([input, '--page', '-q', '-o', folder.path('real-pages.jsonl'), '--report', pagePath]);
+    expect(pages.code, pages.stderr).toBe(0);
+    const pageReport = await load('real-pages', pathToFileURL(pagePath).href);
+    expect(pageReport.trouble).toEqual({ errors: [], requests: [], dialogs: [] });
+    expect(await pageReport.page.textContent('[data-figure="urls"]')).toBe('3');
+    expect(await pageReport.page.locator('text=Heaviest resources').count()).toBeGreaterThan(0);
+    await pageReport.page.close();
+    const crawlPath = folder.path('real-crawl.html');
+    const crawl = await runCli([
+      '--crawl',
+      `${origin}/p0.html`,
+      '--page',
+      '-q',
+      '-o',
+      folder.path('real-crawl.jsonl'),
+      '--report',
+      crawlPath,
+    ]);
+    expect(crawl.code, crawl.stderr).toBe(0);
+    const crawlReport = await load('real-crawl', pathToFileURL(crawlPath).href);
+    expect(crawlReport.trouble).toEqual({ errors: [], requests: [], dialogs: [] });
+    expect(await crawlReport.page.textContent('[data-figure="urls"]')).toBe('3');
+    await crawlReport.page.close();
+  });
+
   it('loads a page run’s report and sorts its tables', async () => {
     const { page, trouble } = await load('page', writeReport('page', pageRun(400, { budget: 400 * 1024 })));
     expect(trouble).toEqual({ errors: [], requests: [], dialogs: [] });
