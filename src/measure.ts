@@ -1,5 +1,4 @@
 import type { CrawlFetch } from './crawl/crawl-fetch.js';
-import { createCrawl } from './crawl/crawl.js';
 import { MeasureError } from './errors.js';
 import { createConnections } from './fetch/connections.js';
 import { fetchWithRetries, type FetchRun } from './fetch/fetch-with-retries.js';
@@ -7,11 +6,7 @@ import type { Attempt, MeasureContext } from './fetch/measure-context.js';
 import { selectLines, type InputLine } from './input/select.js';
 import { toTarget, type Target } from './input/targets.js';
 import { resolveOptions, type MeasureOptions, type ResolvedOptions } from './options.js';
-import { AssetCache } from './page/asset-cache.js';
-import { devices } from './page/media-query.js';
 import type { PageRun } from './page/page.js';
-import { toRequestEntry } from './page/request-entries.js';
-import { emptyPageWeight, weighPage } from './page/weigh-page.js';
 import { RequestGate } from './pool/request-gate.js';
 import { RetrySleeper } from './pool/retry-sleeper.js';
 import { runPool } from './pool/run-pool.js';
@@ -31,8 +26,11 @@ function toUrlItem({ line, index, url }: InputLine): UrlItem {
   return { url, index, target: toTarget(line) };
 }
 
-function toPageRun(options: ResolvedOptions, fetch: FetchRun): PageRun | undefined {
+// The page and crawl modes are loaded only when asked for: their parsers (htmlparser2,
+// css-tree) and the public suffix list cost a list run tens of MB and a slower start.
+async function toPageRun(options: ResolvedOptions, fetch: FetchRun): Promise<PageRun | undefined> {
   if (!options.page) return undefined;
+  const [{ AssetCache }, { devices }] = await Promise.all([import('./page/asset-cache.js'), import('./page/media-query.js')]);
   const cache = options.assetCache ? new AssetCache() : undefined;
   return { fetch, device: devices[options.device], maxResources: options.maxResources, cache, onRequest: options.onRequest };
 }
@@ -62,8 +60,10 @@ export async function* measure(
   const sleeper = new RetrySleeper(stop.signal);
 
   const run: FetchRun = { context, gate, sleeper, stop: stop.signal, retries: resolved.retries };
-  const pageRun = toPageRun(resolved, run);
+  const pageRun = await toPageRun(resolved, run);
+  const { weighPage, emptyPageWeight } = pageRun ? await import('./page/weigh-page.js') : {};
   const { onRequest } = resolved;
+  const { toRequestEntry } = onRequest === undefined ? {} : await import('./page/request-entries.js');
   // Every attempt of one request: each passes the gate, each backoff waits outside it.
   const fetchTarget: CrawlFetch = (target, { scan, ...request }) =>
     fetchWithRetries(run, target, scan === undefined ? request : { ...request, scan });
@@ -72,11 +72,11 @@ export async function* measure(
   const measureItem = async ({ target, url, index }: UrlItem): Promise<Attempt> => {
     if (target instanceof MeasureError) {
       const record = failedRecord(url, index, target.code, target.message);
-      if (pageRun) record.page = emptyPageWeight();
+      if (emptyPageWeight) record.page = emptyPageWeight();
       return { record, retryAfter: undefined };
     }
-    if (pageRun) return weighPage(pageRun, target, { url, index });
-    if (onRequest === undefined) return fetchWithRetries(run, target, { url, index });
+    if (pageRun && weighPage) return weighPage(pageRun, target, { url, index });
+    if (onRequest === undefined || toRequestEntry === undefined) return fetchWithRetries(run, target, { url, index });
     const attempt = await fetchWithRetries(run, target, { url, index, exchanges: true });
     const last = attempt.exchanges?.at(-1);
     // A request cut off by the run's stop is no measurement: like its record in the CLI, it gets no entry.
@@ -89,11 +89,11 @@ export async function* measure(
   // A crawl's urls are its start URLs: its source feeds the same pool, from its frontier.
   const crawl =
     resolved.crawl &&
-    createCrawl({
+    (await import('./crawl/crawl.js')).createCrawl({
       settings: resolved.crawl,
       starts: selectLines(urls, resolved, (line) => line),
       fetch: fetchTarget,
-      ...(pageRun ? { fetchPage: (target, request) => weighPage(pageRun, target, request) } : {}),
+      ...(pageRun && weighPage ? { fetchPage: (target, request) => weighPage(pageRun, target, request) } : {}),
       sleeper,
       signal: stop.signal,
     });
