@@ -5,22 +5,11 @@
 //
 //   node bench/chromium-pages.js LIST [parallel]
 import fs from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 
 const [list, parallelArg = '4'] = process.argv.slice(2);
 const urls = fs.readFileSync(list, 'utf8').split('\n').filter(Boolean);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 
 async function load(url) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });

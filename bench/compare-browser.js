@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 import { serveStatic } from './static-server.js';
 import { writeRulePages } from './rule-pages.js';
 
@@ -100,18 +100,7 @@ const percent = (ours, theirs) => (theirs === 0 ? 0 : ((ours - theirs) / theirs)
 async function main() {
   const rules = writeRulePages();
   const roots = [...sites, ['generated rule pages', rules.dir]];
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const rows = [];
   try {
     for (const [name, dir] of roots) {
