@@ -62,6 +62,21 @@ function mappedIPv4(address: string): string | null {
  * @throws {TypeError} when `address` is not an IP address.
  */
 export function addressSpace(address: string): AddressSpace {
+  let space = knownSpaces.get(address);
+  if (space === undefined) {
+    space = spaceOf(address);
+    if (knownSpaces.size >= maxKnownSpaces) knownSpaces.clear();
+    knownSpaces.set(address, space);
+  }
+  return space;
+}
+
+// Every response is checked, and a run meets few distinct peers: remembered,
+// the check costs a Map lookup instead of a BlockList walk (a SocketAddress per list).
+const knownSpaces = new Map<string, AddressSpace>();
+const maxKnownSpaces = 4096;
+
+function spaceOf(address: string): AddressSpace {
   let bare = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
   const zone = bare.indexOf('%');
   if (zone !== -1) bare = bare.slice(0, zone);
@@ -70,7 +85,7 @@ export function addressSpace(address: string): AddressSpace {
     family = 'ipv4';
   } else if (isIPv6(bare)) {
     const carried = mappedIPv4(bare);
-    if (carried !== null) return addressSpace(carried);
+    if (carried !== null) return spaceOf(carried);
     family = 'ipv6';
   } else {
     throw new TypeError(`Expected an IP address, got ${JSON.stringify(address)}`);

@@ -37,7 +37,8 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
   #controller: Dispatcher.DispatchController | undefined;
   // Every request made: the first URL, then each redirect hop taken.
   #hops = 0;
-  #lastUrl: URL | undefined;
+  #lastOrigin: string | undefined;
+  #lastHref: string | undefined;
   #connection: ConnectionTimings | null = null;
   #socket: Socket | undefined;
   #peer: string | null = null;
@@ -72,9 +73,10 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#finish(reason instanceof MeasureError ? reason : new MeasureError('ABORTED', 'the run was interrupted', { cause: reason }));
   }
 
-  onHop(url: URL): void {
+  onHop(origin: string, path: string): void {
     this.#hops++;
-    this.#lastUrl = url;
+    this.#lastOrigin = origin;
+    this.#lastHref = origin + path;
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -86,7 +88,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#connection = null;
     this.#socket = undefined;
     this.#h2Fields = undefined;
-    this.#context.connections.requestStarting(this, this.#lastUrl?.origin);
+    this.#context.connections.requestStarting(this, this.#lastOrigin);
   }
 
   onConnection(timings: ConnectionTimings | null, socket: Socket, peer: string | null): void {
@@ -118,10 +120,9 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#body = new BodyCounter(codings, options.maxSize, this);
     const scan = this.#of.scan;
     if (scan !== undefined) {
-      const last = this.#lastUrl;
-      const url = last?.href ?? '';
-      const addressSpace = last === undefined ? 'public' : responseSpace(this.#peer, last);
-      this.#scan = scan({ url, status: statusCode, contentType: lastValue(headers, 'content-type'), addressSpace });
+      const url = this.#lastHref;
+      const addressSpace = url === undefined ? 'public' : responseSpace(this.#peer, url);
+      this.#scan = scan({ url: url ?? '', status: statusCode, contentType: lastValue(headers, 'content-type'), addressSpace });
     }
     if (options.follow && redirectStatuses.has(statusCode) && headers.location !== undefined && this.#redirects() >= options.maxRedirects) {
       this.#finish(new MeasureError('TOO_MANY_REDIRECTS', `more than ${options.maxRedirects} redirects`));
@@ -167,7 +168,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     this.#resolve({
       record,
       retryAfter: (this.#response && lastValue(this.#response, 'retry-after')) ?? undefined,
-      ...(record.finalUrl !== null && this.#response ? { addressSpace: responseSpace(this.#peer, new URL(record.finalUrl)) } : {}),
+      ...(record.finalUrl !== null && this.#response ? { addressSpace: responseSpace(this.#peer, record.finalUrl) } : {}),
       ...(this.exchangeLog ? { exchanges: this.exchangeLog.entries(record) } : {}),
     });
   }
@@ -180,7 +181,7 @@ export class Measurement implements Dispatcher.DispatchHandler, ConnectionListen
     const now = performance.now();
     return createRecord(url, index, {
       // The URL of the last request made, once a response came or a redirect was followed.
-      finalUrl: headers || this.#hops > 1 ? (this.#lastUrl?.href ?? null) : null,
+      finalUrl: headers || this.#hops > 1 ? (this.#lastHref ?? null) : null,
       status: this.#status,
       bytes: body?.bytes ?? null,
       encodedBytes: body?.encodedBytes ?? null,

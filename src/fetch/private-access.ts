@@ -30,7 +30,8 @@ export function isIpLiteral(hostname: string): boolean {
  * address it came from. Through a proxy that address is unknown, so it is the
  * host's if the host is an IP literal, else public, the strictest.
  */
-export function responseSpace(peer: string | null, url: URL): AddressSpace {
+export function responseSpace(peer: string | null, url: string): AddressSpace {
   if (peer !== null) return addressSpace(peer);
-  return isIpLiteral(url.hostname) ? addressSpace(url.hostname) : 'public';
+  const { hostname } = new URL(url);
+  return isIpLiteral(hostname) ? addressSpace(hostname) : 'public';
 }

@@ -4,10 +4,14 @@ import { RedirectHandler } from './undici.js';
 
 /** Told of every request a dispatch makes: the first, then each redirect hop, before it connects. */
 export interface HopListener {
-  onHop(url: URL): void;
+  /** `origin` and `path` as undici has them (already normalised): the URL is their concatenation. */
+  onHop(origin: string, path: string): void;
 }
 
 interface ResponseStart {
+  // Fields of undici's RedirectHandler that the shortcut below reads and sets.
+  location: string | null;
+  handler: Dispatcher.DispatchHandler;
   onResponseStart(
     controller: Dispatcher.DispatchController,
     statusCode: number,
@@ -15,6 +19,9 @@ interface ResponseStart {
     statusMessage?: string,
   ): void;
 }
+
+// undici's own list of the statuses it follows (redirectableStatusCodes).
+const redirectStatuses = new Set([300, 301, 302, 303, 307, 308]);
 
 // undici's declaration of RedirectHandler leaves out the handler methods it has.
 const Handler = RedirectHandler as unknown as new (...args: ConstructorParameters<typeof RedirectHandler>) => ResponseStart;
@@ -42,6 +49,13 @@ class Redirects extends Handler {
     statusMessage?: string,
   ): void {
     if (statusCode < 200) return;
+    // A final response goes straight to the handler: undici would first parse
+    // the request URL again into a history that nothing reads after this point.
+    if (!redirectStatuses.has(statusCode)) {
+      this.location = null;
+      this.handler.onResponseStart?.(controller, statusCode, headers, statusMessage);
+      return;
+    }
     const location = locationOf(headers.location);
     super.onResponseStart(controller, statusCode, location === undefined ? headers : { ...headers, location }, statusMessage);
   }
@@ -52,7 +66,7 @@ export function followRedirects(maxRedirects: number): Dispatcher.DispatcherComp
   return (dispatch) => (options, handler) => {
     const listener = handler as Partial<HopListener>;
     const request: Dispatcher.Dispatch = (hop, next) => {
-      listener.onHop?.(new URL(hop.path, hop.origin));
+      listener.onHop?.(String(hop.origin), hop.path);
       return dispatch(hop, next);
     };
     return request(options, new Redirects(request, maxRedirects, options, handler));

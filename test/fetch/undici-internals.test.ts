@@ -29,3 +29,20 @@ describe("undici's modules loaded one by one", () => {
     expect(loaded).toBe(fromIndex());
   });
 });
+
+// src/fetch/redirects.ts hands a final response straight to the handler that
+// RedirectHandler wraps, setting its `location` as undici's own method would.
+describe("undici's RedirectHandler fields", () => {
+  it('keeps the wrapped handler in `handler` and the pending redirect in `location`', () => {
+    const wrapped = {};
+    const dispatch = (): boolean => true;
+    const handler = new RedirectHandler(
+      dispatch,
+      1,
+      { path: '/', method: 'GET', origin: 'http://localhost' },
+      wrapped,
+    ) as unknown as Record<string, unknown>;
+    expect(handler.handler).toBe(wrapped);
+    expect(handler).toHaveProperty('location', null);
+  });
+});
