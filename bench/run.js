@@ -543,13 +543,13 @@ function clientEnv() {
   return env;
 }
 
-// Runs one client pinned to core 0 under /usr/bin/time (peak RSS, KB) with
+// Runs one client pinned to core 0 under /usr/bin/time (peak RSS in KB, user and system CPU seconds) with
 // stdout/stderr to files. Wall time is taken around the spawn; the wrappers
 // add about a millisecond. The client gets its own process group so a
 // timeout or Ctrl-C kills it with every process it started.
 async function runClient(argv, { outFile, errFile, rssFile, timeoutMs, have }) {
   const wrapped = [...argv];
-  if (have.time) wrapped.unshift('/usr/bin/time', '-f', '%M', '-o', rssFile);
+  if (have.time) wrapped.unshift('/usr/bin/time', '-f', '%M %U %S', '-o', rssFile);
   if (have.pin) wrapped.unshift('taskset', '-c', '0');
   const out = fs.openSync(outFile, 'w');
   const err = fs.openSync(errFile, 'w');
@@ -570,16 +570,18 @@ async function runClient(argv, { outFile, errFile, rssFile, timeoutMs, have }) {
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   clearTimeout(timer);
   state.client = null;
-  return { wallMs, code, signal, timedOut, rssKB: have.time ? readRss(rssFile) : null };
+  const usage = have.time ? readUsage(rssFile) : null;
+  return { wallMs, code, signal, timedOut, rssKB: usage?.rssKB ?? null, cpuMs: usage?.cpuMs ?? null };
 }
 
 // /usr/bin/time writes "Command exited with non-zero status N" before the
-// %M line when the client fails, so take the last line.
-function readRss(file) {
+// "%M %U %S" line when the client fails, so take the last line.
+function readUsage(file) {
   try {
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
-    const kb = Number(lines.at(-1));
-    return Number.isFinite(kb) ? kb : null;
+    const [kb, user, system] = lines.at(-1).split(' ').map(Number);
+    if (![kb, user, system].every(Number.isFinite)) return null;
+    return { rssKB: kb, cpuMs: (user + system) * 1000 };
   } catch {
     return null;
   }
@@ -961,10 +963,10 @@ async function runOnce(w, t, row, files, ctx, r, rounds) {
     if (want !== null && served !== want) problem ??= `nginx served ${served} requests, want ${want}`;
   }
   if (!problem && t.check) problem = await t.check(outFile, w, ctx.base, ctx.sizes);
-  row.runs.push({ wallMs: res.wallMs, rssKB: res.rssKB, timedOut: res.timedOut, ok: !problem, problem });
+  row.runs.push({ wallMs: res.wallMs, rssKB: res.rssKB, cpuMs: res.cpuMs, timedOut: res.timedOut, ok: !problem, problem });
   if (res.timedOut) row.status = 'TIMEOUT';
   else if (problem) row.status = 'FAIL';
-  const rss = res.rssKB === null ? '' : `, ${(res.rssKB / KB).toFixed(1)} MiB`;
+  const rss = res.rssKB === null ? '' : `, ${(res.rssKB / KB).toFixed(1)} MiB, ${(res.cpuMs / 1000).toFixed(2)} s CPU`;
   log(`${w.id} ${t.name} run ${r + 1}/${rounds}: ${fmtWall(res.wallMs, w)}${rss}${problem ? ` FAIL: ${problem}` : ''}`);
   await fsp.rm(outFile, { force: true });
 }
@@ -991,6 +993,9 @@ function summarize(rows, w) {
     // A tool that did a sample of the work (Chromium on W9) is compared per item.
     row.perItem = row.median === undefined ? undefined : row.median / (row.count ?? w.urls);
     if (rss.length) row.peakRssMiB = Math.max(...rss) / KB;
+    const cpu = runs.map((r) => r.cpuMs).filter((x) => x !== null && x !== undefined);
+    // CPU per 1 000 items (URLs, pages): the figure that does not depend on how busy the server was.
+    if (cpu.length && !w.startup) row.cpuPer1000Ms = (median(cpu) / (row.count ?? w.urls)) * 1000;
   }
   const good = (r) => r.median !== undefined && r.status === 'ok';
   const peers = rows.filter((r) => r.peer && good(r));
@@ -1024,6 +1029,7 @@ function tableRows(all, wl, ctx) {
       has ? `${unit(row.min)}–${unit(row.max)}` : '-',
       rateOf(row, w),
       row.peakRssMiB === undefined ? '-' : row.peakRssMiB.toFixed(1),
+      row.cpuPer1000Ms === undefined ? '' : row.cpuPer1000Ms.toFixed(row.cpuPer1000Ms < 10 ? 2 : 0),
       row.vsBestPeer === undefined ? '' : `${row.vsBestPeer.toFixed(2)}×`,
       row.vsIdeal === undefined ? '' : `${row.vsIdeal.toFixed(2)}×`,
       `${row.status}${row.note ? ` (${row.note})` : ''}`,
@@ -1116,7 +1122,7 @@ async function main() {
   await cleanup();
 
   process.stdout.write('\n');
-  const header = ['workload', 'tool', 'median', 'min–max', 'rate', 'RSS MiB', 'vs best peer', 'vs ideal', 'check'];
+  const header = ['workload', 'tool', 'median', 'min–max', 'rate', 'RSS MiB', 'CPU ms/1000', 'vs best peer', 'vs ideal', 'check'];
   printTable(header, tableRows(all, wl, ctx));
   process.stdout.write(
     `\nW1/W1L ideal = ceil(URLs/C) × 50 ms; W6 ideal = node -e 0. Peers: curl, wget2, threadpool. W4: gzip for sitesize/curl/wget2, plain for threadpool.\n`,
