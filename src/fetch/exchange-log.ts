@@ -10,7 +10,8 @@ export type Exchange = Omit<RequestEntry, 'index' | 'resourceType' | 'fromCache'
 type HeaderList = [name: string, value: string][];
 
 interface Current {
-  url: URL;
+  origin: string;
+  href: string;
   startedAt: number;
   start: number;
   requestHeaders: HeaderList;
@@ -48,9 +49,10 @@ function responseHeaderList(rawHeaders: unknown, headers: IncomingHttpHeaders): 
 }
 
 // undici writes the Host header of an HTTP/1.1 request itself (HTTP/2 has :authority instead).
-function withHost({ requestHeaders, httpVersion, url }: Current): HeaderList {
+function withHost({ requestHeaders, httpVersion, origin }: Current): HeaderList {
   if (httpVersion !== '1.1' || requestHeaders.some(([name]) => name.toLowerCase() === 'host')) return requestHeaders;
-  return [['host', url.host], ...requestHeaders];
+  // An origin as undici has it, `scheme://host[:port]`: the host is what follows the scheme.
+  return [['host', origin.slice(origin.indexOf('//') + 2)], ...requestHeaders];
 }
 
 /**
@@ -63,11 +65,12 @@ export class ExchangeLog {
   readonly #hops: Exchange[] = [];
   #current: Current | undefined;
 
-  /** A request is dispatched: the previous one, if any, was a redirect hop. */
-  start(url: URL, headers: unknown): void {
+  /** A request is dispatched (`origin` and `path` as undici has them): the previous one, if any, was a redirect hop. */
+  start(origin: string, path: string, headers: unknown): void {
     if (this.#current) this.#hops.push(this.#entry(this.#current, null));
     this.#current = {
-      url,
+      origin,
+      href: origin + path,
       startedAt: Date.now(),
       start: performance.now(),
       requestHeaders: requestHeaderList(headers),
@@ -99,7 +102,7 @@ export class ExchangeLog {
     current.headerBytes = headerBlockSize(status, statusMessage, rawHeaders, current.httpVersion);
     const value: unknown = headers.location;
     const location = Array.isArray(value) ? String(value[0]) : typeof value === 'string' ? value : undefined;
-    current.location = location === undefined ? undefined : (URL.parse(location, current.url.href)?.href ?? location);
+    current.location = location === undefined ? undefined : (URL.parse(location, current.href)?.href ?? location);
   }
 
   data(bytes: number): void {
@@ -116,7 +119,7 @@ export class ExchangeLog {
   #entry(current: Current, record: SizeRecord | null): Exchange {
     const connection = current.connection;
     return {
-      url: current.url.href,
+      url: current.href,
       startedAt: current.startedAt,
       requestHeaders: withHost(current),
       status: record ? record.status : current.status,

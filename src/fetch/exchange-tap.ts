@@ -59,7 +59,7 @@ export function tapExchanges(): Dispatcher.DispatcherComposeInterceptor {
   return (dispatch) => (options, handler) => {
     const log = (options as LoggedDispatchOptions)[exchangeLogKey];
     if (log === undefined) return dispatch(options, handler);
-    log.start(new URL(options.path, options.origin), options.headers);
+    log.start(String(options.origin), options.path, options.headers);
     return dispatch(options, new ExchangeTap(log, handler));
   };
 }

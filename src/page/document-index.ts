@@ -71,8 +71,16 @@ export class DocumentIndex {
 
   /** Text the document renders; whitespace is left out, as it alone does not need a font's glyphs. */
   addText(text: string): void {
-    for (const char of text) {
-      const code = char.codePointAt(0) ?? 0;
+    // An index loop over UTF-16 units (a page's text is mostly BMP), not the string iterator.
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+          i++;
+        }
+      }
       if (isAsciiWhitespace(code)) continue;
       if (code < 0x10000) {
         const word = code >>> 5;
