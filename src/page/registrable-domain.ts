@@ -1,4 +1,10 @@
-import { getDomain } from 'tldts';
+import { createRequire } from 'node:module';
+import type * as Tldts from 'tldts';
+
+// tldts is CommonJS with the public suffix list inlined: imported from ESM,
+// Node first lexes that whole file for its export names (~70 ms per run);
+// required, it is only compiled.
+const { getDomain } = createRequire(import.meta.url)('tldts') as typeof Tldts;
 
 // A page counts every request's domain, and a run meets few distinct hosts:
 // remembered per scheme and authority, most requests cost a substring and a
