@@ -75,7 +75,7 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   };
   io.signals.on('SIGINT', onSignal);
   io.signals.on('SIGTERM', onSignal);
-  const writer = new LineWriter(output.stream);
+  const writer = new LineWriter(output.stream, { batch: !isTerminal(output.stream) });
   const shape = toRecordShape(options);
   const records = createRecordOutput(options.format, writer, { color: canColor(output.stream), shape });
   const summary = new RunSummary(options.budget === undefined ? {} : { budget: options.budget });

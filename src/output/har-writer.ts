@@ -94,6 +94,8 @@ export class HarWriter {
       if (!(await this.#writer.write('\n],"pages":['))) return;
       if (!(await this.#copyPages())) return;
       await this.#writer.write('\n]}}\n');
+      // The document is whole: it need not wait for the end of this turn.
+      this.#writer.flush();
     } finally {
       await this.#spool?.remove();
     }
