@@ -259,10 +259,11 @@ describe('usage errors', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('--version prints the package version', async () => {
-    const result = await runCli(['--version']);
+  it.each([[['--version']], [['-V']], [['--version', 'urls.txt']]])('%j prints the package version', async (args) => {
+    const result = await runCli(args);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${packageVersion}\n`);
+    expect(result.stderr).toBe('');
   });
 
   it('--help lists every option', async () => {
