@@ -11,6 +11,8 @@ export type SocketConnector = (...args: Parameters<ConnectorTypes.connector>) =>
 export interface TlsOptions {
   rejectUnauthorized: boolean;
   timeout: number;
+  /** One context for every handshake of the run. */
+  secureContext: tls.SecureContext;
 }
 
 const offered = ['h2', 'http/1.1'];
@@ -40,6 +42,7 @@ export function offerH2First(tcp: SocketConnector, options: TlsOptions): SocketC
         servername,
         ALPNProtocols: offered,
         rejectUnauthorized: options.rejectUnauthorized,
+        secureContext: options.secureContext,
       });
       const timeout = Math.max(options.timeout - (performance.now() - start), 0);
       const timer = setTimeout(() => {
