@@ -81,7 +81,7 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   const summary = new RunSummary(options.budget === undefined ? {} : { budget: options.budget });
   if (options.co2 === true && !shape.page && options.quiet !== true) warn(io, '--co2 adds page.co2, which only records of --page have');
   const crawling = options.crawl === true;
-  const site = crawling ? new SiteTotals() : undefined;
+  const site = crawling ? new SiteTotals({ page: options.page === true }) : undefined;
   let crawlReport: CrawlReport | undefined;
   const selection = toSelection(options, resumed);
   let total: number | undefined;
@@ -100,8 +100,8 @@ export async function run(sources: Source[], options: CliOptions, io: Io): Promi
   // Loaded here, not at the top, so that --help and --version never load undici.
   tuneEngineForCli();
   const { measure } = await import('../measure.js');
-  // Each request goes to the HAR output and to the report's heaviest resources, whichever are on.
-  const onRequest = allOf([records.onRequest, report?.onRequest]);
+  // Each request goes to the HAR output, the report's heaviest resources and a crawl's distinct-URL weight, whichever are on.
+  const onRequest = allOf([records.onRequest, report?.onRequest, site?.onRequest]);
   const measureOptions = {
     ...toMeasureOptions(
       options,

@@ -1,6 +1,7 @@
 import type { CrawlReport, StoppedBy } from '../options.js';
 import { formatBytes } from './human-units.js';
-import type { ErrorCode, SizeRecord } from '../record.js';
+import { SeenSet } from '../crawl/seen-set.js';
+import type { ErrorCode, RequestEntry, SizeRecord } from '../record.js';
 
 /** Broken pages kept by URL for the summary, at most: the first found. */
 export const maxBrokenListed = 1000;
@@ -45,14 +46,29 @@ export class SiteTotals {
   pageTransferBytes = 0;
   uniqueTransferBytes = 0;
   readonly #broken: Omit<BrokenLink, 'referrers'>[] = [];
+  // With --page: every URL requested so far (pages, their subresources, redirect hops) as fingerprints,
+  // ~16 bytes each, so that a stylesheet shared by every page of the site is counted once.
+  readonly #requested: SeenSet | undefined;
+
+  /** With --page, told of every request of the pages: its bytes count towards the distinct-URL weight the first time its URL comes. */
+  readonly onRequest: ((entry: RequestEntry) => void) | undefined;
+
+  constructor({ page = false }: { page?: boolean } = {}) {
+    const requested = page ? new SeenSet() : undefined;
+    this.#requested = requested;
+    this.onRequest =
+      requested &&
+      ((entry) => {
+        if (requested.add(entry.url)) this.uniqueTransferBytes += (entry.headerBytes ?? 0) + (entry.encodedBytes ?? 0);
+      });
+  }
 
   add(record: SizeRecord): void {
     this.pages += 1;
     const bytes = transferBytes(record);
     this.pageTransferBytes += bytes;
-    // Each page of a crawl is a distinct URL; with --page its subresources are
-    // shared between pages, and the page mode's distinct-URL sum belongs here.
-    this.uniqueTransferBytes += record.page === undefined ? bytes : (record.headerBytes ?? 0) + (record.encodedBytes ?? 0);
+    // Without --page each page of a crawl is one distinct URL; with it, requests count in addRequest.
+    if (this.#requested === undefined) this.uniqueTransferBytes += bytes;
     const broken = record.error !== null || (record.status !== null && record.status >= 400);
     if (!broken) return;
     this.brokenLinks += 1;

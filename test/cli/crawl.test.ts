@@ -96,6 +96,32 @@ describe('sitesize --crawl', () => {
     });
   });
 
+  it('with --page, counts a subresource that every page uses once in uniqueTransferBytes', async () => {
+    const assets = '<link rel="stylesheet" href="/s.css"><img src="/i.png" alt="">';
+    const server = await serve.http(
+      siteHandler({
+        '/': htmlPage(['/a', '/b'], assets),
+        '/a': htmlPage(['/'], assets),
+        '/b': htmlPage(['/a'], assets),
+        '/s.css': { body: 'p{margin:0}', type: 'text/css' },
+        '/i.png': { body: Buffer.alloc(3000, 7), type: 'image/png' },
+      }),
+    );
+    const summary = files.path('page-site.json');
+    const result = await runCli(['--crawl', `${server.origin}/`, '--page', '-q', '--summary-json', summary]);
+    expect(result.code, result.stderr).toBe(0);
+    const records = parseLines(result.stdout);
+    expect(records.map(pathOf).sort()).toEqual(['/', '/a', '/b']);
+    const pageOf = (record: SizeRecord): NonNullable<SizeRecord['page']> => record.page ?? expect.fail(`no page for ${record.url}`);
+    for (const record of records) expect(pageOf(record).requests).toBe(3);
+    const documents = records.reduce((sum, record) => sum + (record.headerBytes ?? 0) + (record.encodedBytes ?? 0), 0);
+    const { types } = pageOf(records[0] as SizeRecord);
+    const json = JSON.parse(readFileSync(summary, 'utf8')) as { site: { pageTransferBytes: number; uniqueTransferBytes: number } };
+    expect(json.site.pageTransferBytes).toBe(records.reduce((sum, record) => sum + pageOf(record).transferBytes, 0));
+    expect(json.site.uniqueTransferBytes).toBe(documents + types.stylesheet.transferBytes + types.image.transferBytes);
+    expect(json.site.uniqueTransferBytes).toBeLessThan(json.site.pageTransferBytes - 2 * 3000);
+  });
+
   it('says when --max-pages stopped the crawl, and lists broken links with their referrers', async () => {
     const server = await serve.http(
       siteHandler({ '/': htmlPage(['a', 'b', 'gone']), '/a': htmlPage(['gone', 'c']), '/b': htmlPage(['gone']), '/c': htmlPage([]) }),
