@@ -3,6 +3,7 @@
 // bytes, then the HTML standard's default, windows-1252, except that a head
 // that is valid UTF-8 with non-ASCII bytes is read as UTF-8, as Chromium's
 // encoding detector would find it.
+import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { charsetParameter, encodingForLabel } from './charset-label.js';
 import { PRESCAN_BYTES, prescanCharset } from './charset-prescan.js';
@@ -37,7 +38,7 @@ function detect(head: Uint8Array): { encoding: string; source: CharsetSource } {
   if (bom !== undefined) return { encoding: bom, source: 'bom' };
   const meta = prescanCharset(head);
   if (meta !== undefined) return { encoding: meta, source: 'meta' };
-  if (head.some((byte) => byte >= 0x80)) {
+  if (!isAscii(head)) {
     try {
       new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
       return { encoding: 'utf-8', source: 'detected' };
@@ -48,28 +49,55 @@ function detect(head: Uint8Array): { encoding: string; source: CharsetSource } {
   return { encoding: 'windows-1252', source: 'default' };
 }
 
+// The encodings in which every byte below 0x80 stands for that ASCII character
+// whatever came before it, so a run of such bytes reads the same in Latin-1:
+// all but the UTF-16s and ISO-2022-JP, whose escapes switch the meaning of ASCII bytes.
+const asciiIncompatible = new Set(['utf-16be', 'utf-16le', 'iso-2022-jp']);
+
+// ASCII bytes as text: what any ASCII-compatible decoder would make of them,
+// without building one (a TextDecoder for a legacy encoding opens an ICU
+// converter, which costs more than decoding a small page).
+function asciiText(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
 /** A decoder for a body served with this Content-Type. */
 export function createBodyDecoder(contentType: string | null | undefined): BodyDecoder {
   const label = contentType == null ? undefined : charsetParameter(contentType);
   const declared = label === undefined ? undefined : encodingForLabel(label);
-  let decoder: TextDecoder | undefined;
+  let encoding: string | undefined;
   let source: CharsetSource | undefined;
+  // Made at the first byte that is not ASCII (or at once for the encodings that are not ASCII-compatible).
+  let decoder: TextDecoder | undefined;
+  let asciiBytes = 0;
   let held: Uint8Array[] = [];
   let heldBytes = 0;
+
+  const decode = (bytes: Uint8Array): string => {
+    if (decoder === undefined && encoding !== undefined) {
+      if (!asciiIncompatible.has(encoding) && isAscii(bytes)) {
+        asciiBytes += bytes.length;
+        return asciiText(bytes);
+      }
+      // TextDecoder drops the BOM of its own encoding, as browsers do, at the
+      // start of the body only: past ASCII text, U+FEFF is a character.
+      decoder = new TextDecoder(encoding, { ignoreBOM: asciiBytes > 0 });
+    }
+    return decoder?.decode(bytes, { stream: true }) ?? '';
+  };
 
   const start = (head: Uint8Array): string => {
     const bom = bomEncoding(head);
     const choice = bom === undefined && declared !== undefined ? { encoding: declared, source: 'header' as const } : detect(head);
+    encoding = choice.encoding;
     source = choice.source;
-    // TextDecoder drops the BOM of its own encoding, as browsers do.
-    decoder = new TextDecoder(choice.encoding);
     held = [];
-    return decoder.decode(head, { stream: true });
+    return decode(head);
   };
 
   return {
     write(chunk) {
-      if (decoder !== undefined) return decoder.decode(chunk, { stream: true });
+      if (encoding !== undefined) return decode(chunk);
       held.push(chunk);
       heldBytes += chunk.length;
       // Three bytes settle a BOM; a header charset needs nothing more.
@@ -77,11 +105,11 @@ export function createBodyDecoder(contentType: string | null | undefined): BodyD
       return decided ? start(Buffer.concat(held)) : '';
     },
     end() {
-      const text = decoder === undefined ? start(Buffer.concat(held)) : '';
+      const text = encoding === undefined ? start(Buffer.concat(held)) : '';
       return text + (decoder?.decode() ?? '');
     },
     get encoding() {
-      return decoder?.encoding;
+      return encoding;
     },
     get source() {
       return source;

@@ -2,15 +2,28 @@
 // which knows every label and alias Node's ICU supports.
 import { TextDecoder } from 'node:util';
 
-/** The encoding a label names, or undefined when it names none that can decode. */
-export function encodingForLabel(label: string): string | undefined {
-  const trimmed = label.trim().toLowerCase();
-  if (trimmed === 'x-user-defined') return 'windows-1252';
+// Labels met before, and their encodings: finding one builds a TextDecoder,
+// which for a legacy encoding opens an ICU converter. A site uses a few
+// labels; a hostile one could use many, hence the bound.
+const known = new Map<string, string | undefined>();
+const maxKnown = 64;
+
+function lookUp(label: string): string | undefined {
+  if (label === 'x-user-defined') return 'windows-1252';
   try {
-    return new TextDecoder(trimmed).encoding;
+    return new TextDecoder(label).encoding;
   } catch {
     return undefined;
   }
+}
+
+/** The encoding a label names, or undefined when it names none that can decode. */
+export function encodingForLabel(label: string): string | undefined {
+  const trimmed = label.trim().toLowerCase();
+  if (known.has(trimmed)) return known.get(trimmed);
+  const encoding = lookUp(trimmed);
+  if (known.size < maxKnown) known.set(trimmed, encoding);
+  return encoding;
 }
 
 /** The `charset` parameter of a Content-Type value, unquoted, or undefined. */

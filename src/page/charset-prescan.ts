@@ -7,8 +7,15 @@ import { charsetFromMetaContent, encodingForLabel } from './charset-label.js';
 /** How many bytes the prescan reads, as the HTML standard says. */
 export const PRESCAN_BYTES = 1024;
 
+const metaTag = /<meta/i;
+
 /** The encoding declared by a <meta> in `head` (the body's first bytes), or undefined. */
 export function prescanCharset(head: Uint8Array): string | undefined {
+  // Latin-1 keeps every byte as one character, which is all the prescan needs:
+  // the markup it looks for is ASCII.
+  const text = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, PRESCAN_BYTES)).toString('latin1');
+  // Most documents declare nothing: without a tag named meta there is nothing to parse for.
+  if (!metaTag.test(text)) return undefined;
   let found: string | undefined;
   const parser = new Parser(
     {
@@ -26,8 +33,6 @@ export function prescanCharset(head: Uint8Array): string | undefined {
     },
     { decodeEntities: false },
   );
-  // Latin-1 keeps every byte as one character, which is all the prescan needs:
-  // the markup it looks for is ASCII.
-  parser.end(Buffer.from(head.subarray(0, PRESCAN_BYTES)).toString('latin1'));
+  parser.end(text);
   return found;
 }

@@ -61,6 +61,7 @@ describe('prescanCharset', () => {
     ['<meta charset="utf-16le">', 'utf-8'],
     ['<meta charset="bogus"><meta charset="euc-kr">', 'euc-kr'],
     ['<title>x</title>', undefined],
+    ['<title>meta</title><Meta\tcharset=gbk>', 'gbk'],
     [`${' '.repeat(1020)}<meta charset="gbk">`, undefined],
   ])('%j', (html, encoding) => {
     expect(prescanCharset(latin1(html))).toBe(encoding);
@@ -101,6 +102,36 @@ describe('createBodyDecoder', () => {
     for (const size of [1, 2, 3, 5, 1024, 4096]) {
       expect(decodeInChunks(createBodyDecoder(undefined), bytes, size)).toBe(expected);
     }
+  });
+
+  it('decodes what follows a run of ASCII in the encoding chosen, however the chunks fall', () => {
+    const ascii = latin1(`<p>${'a'.repeat(1100)}`);
+    const cases: [string | null, Uint8Array, string][] = [
+      ['text/html; charset=utf-8', Buffer.concat([ascii, utf8('café ✓ \u{1F600}')]), 'utf-8'],
+      [null, Buffer.concat([ascii, Uint8Array.from([0x80, 0xe9])]), 'windows-1252'],
+      ['text/html; charset=shift_jis', Buffer.concat([ascii, Uint8Array.from([0x93, 0xfa, 0x5c, 0x96, 0x7b])]), 'shift_jis'],
+      // ISO-2022-JP's escapes change what the ASCII bytes after them mean.
+      ['text/html; charset=iso-2022-jp', Buffer.concat([ascii, latin1('\x1b$BF|K\\\x1b(B x')]), 'iso-2022-jp'],
+    ];
+    for (const [contentType, bytes, encoding] of cases) {
+      // Streaming, as Node 20 decodes windows-1252 as Latin-1 in one call (0x80 is U+0080, not €).
+      const whole = new TextDecoder(encoding);
+      const expected = whole.decode(bytes, { stream: true }) + whole.decode();
+      expect(expected).not.toMatch(/^<p>a*$/);
+      for (const size of [1, 3, 1024, 1103, 4096]) {
+        const decoder = createBodyDecoder(contentType);
+        expect(decodeInChunks(decoder, bytes, size)).toBe(expected);
+        expect(decoder.encoding).toBe(encoding);
+      }
+    }
+  });
+
+  it('keeps a U+FEFF that follows ASCII text, and drops a BOM at the start only', () => {
+    const bytes = Buffer.concat([utf8('<p>'), Uint8Array.from([0xef, 0xbb, 0xbf]), utf8('x')]);
+    for (const size of [1, 3, 4]) {
+      expect(decodeInChunks(createBodyDecoder('text/html; charset=utf-8'), bytes, size)).toBe('<p>\uFEFFx');
+    }
+    expect(decodeInChunks(createBodyDecoder('text/html; charset=utf-8'), bytes.subarray(3), 1)).toBe('x');
   });
 
   it('holds nothing back once a header charset and three bytes are in', () => {
