@@ -65,8 +65,7 @@ export async function* measure(
   const { onRequest } = resolved;
   const { toRequestEntry } = onRequest === undefined ? {} : await import('./page/request-entries.js');
   // Every attempt of one request: each passes the gate, each backoff waits outside it.
-  const fetchTarget: CrawlFetch = (target, { scan, ...request }) =>
-    fetchWithRetries(run, target, scan === undefined ? request : { ...request, scan });
+  const fetchTarget: CrawlFetch = (target, request) => fetchWithRetries(run, target, request);
 
   // One URL: a page with its subresources, or the one request (with its retries) of the URL.
   const measureItem = async ({ target, url, index }: UrlItem): Promise<Attempt> => {

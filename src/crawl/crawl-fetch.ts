@@ -8,7 +8,7 @@ export interface CrawlRequest {
   url: string;
   index: number;
   /** A consumer of the final response's decoded body, as `measureUrl` takes it. */
-  scan?: AttemptOf['scan'];
+  scan?: NonNullable<AttemptOf['scan']>;
   /** Limits of this request in place of the run's (robots.txt and sitemaps have their own). */
   maxSize?: number;
   maxRedirects?: number;

@@ -9,8 +9,11 @@ import type { StartSpacing } from './start-spacing.js';
 
 /** A crawl's record: the page's record with its `depth` and `linkedFrom`. */
 export function withCrawlKeys(record: SizeRecord, { depth, linkedFrom }: Pick<CrawlItem, 'depth' | 'linkedFrom'>): SizeRecord {
-  const { url, index, ...fields } = record;
-  return createRecord(url, index, { ...fields, depth, linkedFrom });
+  // createRecord puts the keys in order, whatever the order of the fields. The
+  // crawl's keys go first: V8 copies an object spread first quickly, and one
+  // spread then added to some ten times slower (the record comes from a fetch,
+  // without them, so nothing is overwritten either way).
+  return createRecord(record.url, record.index, { depth, linkedFrom, ...record });
 }
 
 /**
