@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { urlFingerprint } from './url-fingerprint.js';
 
 const initialCapacity = 1024;
 // Linear probing stays short below 3/4 full; growing by half keeps the table
@@ -7,8 +7,8 @@ const maxLoad = 0.75;
 const growth = 1.5;
 
 /**
- * The set of the URLs a crawl has found, kept as 64-bit fingerprints (the
- * first 8 bytes of the URL's SHA-1) in an open-addressing table, so a million
+ * The set of the URLs a crawl has found, kept as 64-bit fingerprints (see
+ * url-fingerprint.ts) in an open-addressing table, so a million
  * URLs take about 16 MB, not the hundred or more that the strings would.
  *
  * The price is false positives: a new URL is taken for one already seen when
@@ -82,9 +82,7 @@ export class SeenSet {
 }
 
 function fingerprint(url: string): readonly [number, number] {
-  const digest = hash('sha1', url, 'buffer');
-  const high = digest.readUInt32LE(0);
-  const low = digest.readUInt32LE(4);
+  const [high, low] = urlFingerprint(url);
   // (0, 0) marks an empty slot; the one fingerprint that collides with it
   // shares (0, 1), which leaves the odds above as they are.
   return high === 0 && low === 0 ? [0, 1] : [high, low];
