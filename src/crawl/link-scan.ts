@@ -1,6 +1,5 @@
 import { createBodyDecoder } from '../page/charset-decoder.js';
-import { createHtmlScanner } from '../page/html-scanner.js';
-import { devices } from '../page/media-query.js';
+import { createHtmlLinkScanner } from './html-links.js';
 
 // The documents whose links a crawl follows (SPEC "Whole sites").
 const htmlTypes = new Set(['text/html', 'application/xhtml+xml']);
@@ -22,14 +21,14 @@ export interface LinkScan {
 
 /**
  * Scans an HTML body for its `<a href>` and `<area href>` links, resolved
- * against the document's URL (or its `<base href>`), in the charset a browser
- * would pick. The document is never held whole: the decoder keeps at most the
- * bytes of its charset prescan and the scanner the tag being parsed.
+ * against the document's URL (or its `<base href>`) and normalised
+ * (normalizeUrl), in the charset a browser would pick. The document is never
+ * held whole: the decoder keeps at most the bytes of its charset prescan and
+ * the scanner the tag being parsed.
  */
 export function createLinkScan(documentUrl: string, contentType: string | null, onLink: (url: string) => void): LinkScan {
   const decoder = createBodyDecoder(contentType);
-  // Subresources are not this scan's business: none is kept (maxResources 0).
-  const scanner = createHtmlScanner({ documentUrl, device: devices.desktop, maxResources: 0, onResource: () => undefined, onLink });
+  const scanner = createHtmlLinkScanner(documentUrl, onLink);
   let open = true;
   return {
     write(decoded) {

@@ -44,6 +44,7 @@ export function normalizePercents(text: string): string {
 // Filters the raw query rather than going through URLSearchParams, which
 // would write the parameters it keeps differently (`+` for `%20`, ...).
 function withoutTracking(query: string): string {
+  if (query === '') return query;
   return query
     .split('&')
     .filter((pair) => {
@@ -72,6 +73,11 @@ export function normalizeUrl(href: string, base?: string | URL): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  return normalizedHref(url);
+}
+
+/** The form normalizeUrl gives an http(s) URL already parsed. */
+export function normalizedHref(url: URL): string {
   const credentials = url.username === '' && url.password === '' ? '' : `${url.username}${url.password === '' ? '' : `:${url.password}`}@`;
   const query = withoutTracking(normalizePercents(url.search.slice(1)));
   return `${url.protocol}//${credentials}${url.host}${normalizePercents(url.pathname)}${query === '' ? '' : `?${query}`}`;

@@ -58,9 +58,8 @@ export class PageLinks {
     await this.#queued;
   }
 
-  #onLink(link: string): void {
-    const url = normalizeUrl(link);
-    if (url === null) return;
+  // A link, normalised.
+  #onLink(url: string): void {
     const state = this.#state;
     const depth = this.#item.depth + 1;
     // Past the depth bound, the first new page in scope is all there is to learn.

@@ -5,6 +5,7 @@ import { Parser } from 'htmlparser2';
 import { StylesheetText } from './css-text-buffer.js';
 import type { Destination } from './destinations.js';
 import type { DocumentIndex } from './document-index.js';
+import { ElementContext, MAX_DEPTH } from './element-context.js';
 import { attribute, type Attributes } from './html-attributes.js';
 import { discoverFromElement } from './html-element-rules.js';
 import type { Discovery } from './html-link-rules.js';
@@ -30,8 +31,6 @@ export interface HtmlScannerOptions {
   onResource: (resource: FoundResource) => void;
   /** A resource left out of the weight (lazy images and iframes, media bodies), once per URL. */
   onDeferred?: (resource: FoundResource) => void;
-  /** An `<a href>` or `<area href>`, resolved, http(s) only, without fragment. */
-  onLink?: (url: string) => void;
   /** The CSS of a `<style>` block, with the URL its relative URLs resolve against and its `media`. */
   onStyleText?: (css: string, baseUrl: string, media: string | undefined) => void;
   /** The declarations of a `style` attribute. */
@@ -54,16 +53,10 @@ export interface HtmlScanner {
   end(): HtmlScanResult;
 }
 
-// Their content is not part of the page a browser with scripting shows.
-const SKIPPED = new Set(['noscript', 'template']);
 // Raw-text elements whose text is not rendered in the page's fonts.
 const UNRENDERED = new Set(['script', 'style', 'title', 'iframe', 'noembed', 'noframes']);
 // Bounds the per-URL check for deferred resources on a hostile page; past it they are still counted.
 const MAX_DEFERRED_TRACKED = 10_000;
-// htmlparser2 keeps its open elements in an array it unshifts, so each element opened costs as
-// much as the depth: past this depth (pages nest a few dozen deep; reaching it takes about a
-// second) the rest of the document is not scanned and the scan is incomplete.
-const MAX_DEPTH = 25_000;
 
 /** Starts a scan of one document. */
 export function createHtmlScanner(options: HtmlScannerOptions): HtmlScanner {
@@ -71,14 +64,10 @@ export function createHtmlScanner(options: HtmlScannerOptions): HtmlScanner {
   const maxResources = options.maxResources ?? 500;
   const seen = new Set<string>();
   const seenDeferred = new Set<string>();
-  let baseUrl = options.documentUrl;
-  let baseSet = false;
+  const context = new ElementContext(options.documentUrl);
   let deferred = 0;
   let incomplete = false;
   let stopped = false;
-  // Open elements, counted rather than stacked: htmlparser2 closes every element it opens, void ones included.
-  let depth = 0;
-  let skipDepth = 0;
   // The <video> or <audio> whose <source>s are open, with its depth: nested media do not occur.
   let mediaKind: 'video' | 'audio' | undefined;
   let mediaDepth = 0;
@@ -90,7 +79,7 @@ export function createHtmlScanner(options: HtmlScannerOptions): HtmlScanner {
   const report = ({ reference, destination, deferred: isDeferred }: Discovery): void => {
     // Once full, nothing more is taken: a page of a million images need not resolve each URL.
     if (!isDeferred && incomplete) return;
-    const url = resolveUrl(reference, baseUrl);
+    const url = resolveUrl(reference, context.baseUrl);
     if (url === undefined || seen.has(url)) return;
     if (isDeferred) {
       if (seenDeferred.has(url)) return;
@@ -106,7 +95,7 @@ export function createHtmlScanner(options: HtmlScannerOptions): HtmlScanner {
   };
 
   const discover = (name: string, attributes: Attributes): Discovery[] => {
-    const fromPicture = pictures.open(name, attributes, depth);
+    const fromPicture = pictures.open(name, attributes, context.depth);
     if (fromPicture !== undefined) return fromPicture;
     if (name !== 'source') return discoverFromElement(name, attributes, device);
     // A <source> of <video> or <audio> names a media body; elsewhere it names nothing.
@@ -114,64 +103,48 @@ export function createHtmlScanner(options: HtmlScannerOptions): HtmlScanner {
     return src === undefined || mediaKind === undefined ? [] : [{ reference: src, destination: mediaKind, deferred: true }];
   };
 
+  // An element that counts (not in a noscript or template).
   const onOpen = (name: string, attributes: Attributes): void => {
-    if (SKIPPED.has(name)) skipDepth += 1;
-    if (skipDepth > 0) return;
     index?.addElement(name, attributes);
-    if (name === 'base' && !baseSet) setBase(attribute(attributes, 'href'));
     for (const discovery of discover(name, attributes)) report(discovery);
     if ((name === 'video' || name === 'audio') && mediaKind === undefined) {
       mediaKind = name;
-      mediaDepth = depth;
+      mediaDepth = context.depth;
     }
     if (name === 'style') styleText = { css: new StylesheetText(), media: attribute(attributes, 'media') };
     const style = attribute(attributes, 'style');
-    if (style !== undefined && style.trim() !== '') options.onStyleAttribute?.(style, baseUrl);
-    if ((name === 'a' || name === 'area') && options.onLink !== undefined) {
-      const href = attribute(attributes, 'href');
-      const url = href === undefined ? undefined : resolveUrl(href, baseUrl);
-      if (url !== undefined) options.onLink(url);
-    }
+    if (style !== undefined && style.trim() !== '') options.onStyleAttribute?.(style, context.baseUrl);
   };
 
-  const setBase = (href: string | undefined): void => {
-    if (href === undefined) return;
-    baseSet = true;
-    const url = URL.parse(href, options.documentUrl);
-    // A base that is not http(s) could resolve nothing fetchable; the document's URL stays.
-    if (url !== null && (url.protocol === 'http:' || url.protocol === 'https:')) baseUrl = url.href;
-  };
-
+  // The end of an element that counts.
   const onClose = (name: string): void => {
-    if (skipDepth === 0) {
-      pictures.close(name, depth);
-      if (name === mediaKind && depth === mediaDepth) mediaKind = undefined;
-      if (name === 'style' && styleText !== undefined) {
-        options.onStyleText?.(styleText.css.text(), baseUrl, styleText.media);
-        styleText = undefined;
-      }
+    pictures.close(name, context.depth);
+    if (name === mediaKind && context.depth === mediaDepth) mediaKind = undefined;
+    if (name === 'style' && styleText !== undefined) {
+      options.onStyleText?.(styleText.css.text(), context.baseUrl, styleText.media);
+      styleText = undefined;
     }
-    if (SKIPPED.has(name) && skipDepth > 0) skipDepth -= 1;
   };
 
   const parser = new Parser({
     onopentag(name, attributes) {
-      depth += 1;
-      if (depth > MAX_DEPTH && !stopped) {
+      const counts = context.open(name, attributes);
+      // Past MAX_DEPTH the rest of the document is not scanned and the scan is incomplete.
+      if (context.depth > MAX_DEPTH && !stopped) {
         stopped = true;
         incomplete = true;
         parser.pause();
       }
       if (UNRENDERED.has(name) || name === 'textarea' || name === 'xmp') rawText = name;
-      onOpen(name, attributes);
+      if (counts) onOpen(name, attributes);
     },
     onclosetag(name) {
-      onClose(name);
+      if (!context.skipped) onClose(name);
       if (rawText === name) rawText = undefined;
-      depth -= 1;
+      context.close(name);
     },
     ontext(text) {
-      if (skipDepth > 0) return;
+      if (context.skipped) return;
       if (styleText !== undefined) styleText.css.push(text);
       else if (rawText === undefined || !UNRENDERED.has(rawText)) {
         index?.addText(text);
@@ -186,7 +159,7 @@ export function createHtmlScanner(options: HtmlScannerOptions): HtmlScanner {
     },
     end() {
       if (!stopped) parser.end();
-      return { deferred, incomplete, baseUrl };
+      return { deferred, incomplete, baseUrl: context.baseUrl };
     },
   };
 }

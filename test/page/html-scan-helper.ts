@@ -4,7 +4,6 @@ import { devices, type Device } from '../../src/page/media-query.js';
 export interface ScanOutput {
   resources: string[];
   deferred: string[];
-  links: string[];
   styles: string[];
   styleAttributes: string[];
   text: string;
@@ -26,14 +25,13 @@ export function scan(
     maxResources?: number;
   } = {},
 ): ScanOutput {
-  const output: Omit<ScanOutput, 'result'> = { resources: [], deferred: [], links: [], styles: [], styleAttributes: [], text: '' };
+  const output: Omit<ScanOutput, 'result'> = { resources: [], deferred: [], styles: [], styleAttributes: [], text: '' };
   const scanner = createHtmlScanner({
     documentUrl,
     device,
     ...(maxResources === undefined ? {} : { maxResources }),
     onResource: (resource) => output.resources.push(show(resource)),
     onDeferred: (resource) => output.deferred.push(show(resource)),
-    onLink: (url) => output.links.push(url),
     onStyleText: (css, baseUrl, media) => output.styles.push(`${baseUrl} ${media ?? '-'} ${css}`),
     onStyleAttribute: (declarations, baseUrl) => output.styleAttributes.push(`${baseUrl} ${declarations}`),
     onText: (text) => (output.text += text),

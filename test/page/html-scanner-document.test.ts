@@ -42,13 +42,7 @@ describe('createHtmlScanner: base href', () => {
   });
 });
 
-describe('createHtmlScanner: links, styles, text and facts', () => {
-  it('reports a and area links, resolved, http(s) only, without fragments', () => {
-    const html =
-      '<base href=/b/><a href=x.html#top>x</a><a href="mailto:a@b">m</a><a>none</a><map><area href="//other.example/y"></map><a href="javascript:0">j</a><link rel=next href=/n.html>';
-    expect(scan(html).links).toEqual([at('/b/x.html'), 'https://other.example/y']);
-  });
-
+describe('createHtmlScanner: styles, text and facts', () => {
   it('hands over style blocks whole, with their base and media, and style attributes', () => {
     const html =
       '<style media="print">a { background: url(a.png) }\n b&amp;c {}</style><base href=/s/><div style="background:url(b.png)"></div><style>p{}</style><p style="  ">';

@@ -1,0 +1,49 @@
+import { Parser } from 'htmlparser2';
+import { ElementContext, MAX_DEPTH } from '../page/element-context.js';
+import { attribute } from '../page/html-attributes.js';
+import { resolveHttpUrl } from '../page/resolve-url.js';
+import { normalizedHref } from './normalize-url.js';
+
+/** A scan under way: feed it decoded text in chunks of any size, then end it. */
+export interface HtmlLinkScanner {
+  write(chunk: string): void;
+  end(): void;
+}
+
+/**
+ * Reads a document's `<a href>` and `<area href>` links, as the page scanner
+ * would read them (the same elements skipped, the same `<base href>`, the same
+ * depth past which nothing is read) but nothing else, which makes it about
+ * half the cost, and without the CSS machinery the page scanner loads. Each
+ * link is reported in the crawl's form (normalizeUrl), http(s) only.
+ */
+export function createHtmlLinkScanner(documentUrl: string, onLink: (url: string) => void): HtmlLinkScanner {
+  const context = new ElementContext(documentUrl);
+  let stopped = false;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      const counts = context.open(name, attributes);
+      if (context.depth > MAX_DEPTH && !stopped) {
+        stopped = true;
+        parser.pause();
+      }
+      if (!counts || (name !== 'a' && name !== 'area')) return;
+      const href = attribute(attributes, 'href');
+      // Resolved and normalised in one parse: the fragment goes with the rest.
+      const url = href === undefined ? undefined : resolveHttpUrl(href, context.baseUrl);
+      if (url !== undefined) onLink(normalizedHref(url));
+    },
+    onclosetag(name) {
+      context.close(name);
+    },
+  });
+
+  return {
+    write(chunk) {
+      if (!stopped) parser.write(chunk);
+    },
+    end() {
+      if (!stopped) parser.end();
+    },
+  };
+}
