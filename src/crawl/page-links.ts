@@ -36,7 +36,8 @@ export class PageLinks {
     if (response.status < 200 || response.status >= 300 || !isHtml(response.contentType)) return undefined;
     const state = this.#state;
     this.#space = response.addressSpace;
-    const finalUrl = normalizeUrl(response.url);
+    // Unless a redirect was followed the response's URL is the page's, normalised already.
+    const finalUrl = response.url === this.#item.url ? response.url : normalizeUrl(response.url);
     if (finalUrl !== null && finalUrl !== this.#item.url) {
       // The page is measured under the URL it was found by; its target is not measured again.
       state.seen.add(finalUrl);

@@ -1,21 +1,10 @@
+import { urlFingerprint } from './url-fingerprint.js';
+
 // Rows of the sketch, and counters per row: 4 × 262 144 × 4 bytes = 4 MiB,
 // whatever the size of the site.
 const rows = 4;
 const rowBits = 18;
 const width = 1 << rowBits;
-
-// FNV-1a over UTF-16 code units, from two offsets: two independent-enough
-// hashes, from which each row's column is derived (Kirsch and Mitzenmacher).
-function hashes(url: string): [number, number] {
-  let first = 0x811c9dc5;
-  let second = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < url.length; i++) {
-    const code = url.charCodeAt(i);
-    first = Math.imul(first ^ code, 0x01000193);
-    second = Math.imul(second ^ code, 0x5bd1e995);
-  }
-  return [first >>> 0, (second >>> 0) | 1];
-}
 
 /**
  * How many distinct pages link to each URL, in fixed memory: a count-min
@@ -42,7 +31,11 @@ export class ReferrerCounts {
 
   // Puts the URL's counter positions in #cells and returns the least of their counts.
   #find(url: string): number {
-    const [first, second] = hashes(url);
+    // The fingerprint's halves as two independent hashes, from which each row's
+    // column is derived (Kirsch and Mitzenmacher); the step is odd so that it
+    // reaches every column.
+    const [first, rawSecond] = urlFingerprint(url);
+    const second = rawSecond | 1;
     let least = Infinity;
     for (let row = 0; row < rows; row++) {
       const cell = row * width + ((first + row * second) & (width - 1));

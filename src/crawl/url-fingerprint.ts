@@ -25,8 +25,21 @@ function finish(hash: number, length: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+// The last URL asked for and its fingerprint: a crawl asks for each link's
+// twice in a row, for the seen set and for the referrer counts.
+let lastUrl: string | undefined;
+let lastFingerprint: readonly [number, number] = [0, 0];
+
 /** A URL's 64-bit fingerprint, as two 32-bit halves. */
 export function urlFingerprint(url: string): readonly [number, number] {
+  if (url !== lastUrl) {
+    lastFingerprint = compute(url);
+    lastUrl = url;
+  }
+  return lastFingerprint;
+}
+
+function compute(url: string): readonly [number, number] {
   let first: number = seeds[0];
   let second: number = seeds[1];
   const pairs = url.length & ~1;
