@@ -1,8 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { ElementContext, MAX_DEPTH } from '../page/element-context.js';
 import { attribute } from '../page/html-attributes.js';
-import { resolveHttpUrl } from '../page/resolve-url.js';
-import { normalizedHref } from './normalize-url.js';
+import { LinkResolver } from './link-resolver.js';
 
 /** A scan under way: feed it decoded text in chunks of any size, then end it. */
 export interface HtmlLinkScanner {
@@ -19,6 +18,7 @@ export interface HtmlLinkScanner {
  */
 export function createHtmlLinkScanner(documentUrl: string, onLink: (url: string) => void): HtmlLinkScanner {
   const context = new ElementContext(documentUrl);
+  const resolver = new LinkResolver();
   let stopped = false;
   const parser = new Parser({
     onopentag(name, attributes) {
@@ -29,9 +29,8 @@ export function createHtmlLinkScanner(documentUrl: string, onLink: (url: string)
       }
       if (!counts || (name !== 'a' && name !== 'area')) return;
       const href = attribute(attributes, 'href');
-      // Resolved and normalised in one parse: the fragment goes with the rest.
-      const url = href === undefined ? undefined : resolveHttpUrl(href, context.baseUrl);
-      if (url !== undefined) onLink(normalizedHref(url));
+      const url = href === undefined ? undefined : resolver.resolve(href, context.baseUrl);
+      if (url !== undefined) onLink(url);
     },
     onclosetag(name) {
       context.close(name);
