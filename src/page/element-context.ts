@@ -2,7 +2,7 @@
 // sits in a noscript or template (content that a browser running scripts does
 // not show, so nothing in it is fetched or followed), the base URL its
 // references resolve against, and how deep it is.
-import { attribute, type Attributes } from './html-attributes.js';
+import { attribute, decodedValue, type Attributes } from './html-attributes.js';
 
 const SKIPPED = new Set(['noscript', 'template']);
 
@@ -13,17 +13,23 @@ const SKIPPED = new Set(['noscript', 'template']);
  */
 export const MAX_DEPTH = 25_000;
 
-/** The context of one document's elements, told of each start and end tag as htmlparser2 reports them. */
+/**
+ * The context of one document's elements, told of each start and end tag as
+ * htmlparser2 reports them; `rawValues` for a parser that does not decode
+ * entities.
+ */
 export class ElementContext {
   readonly #documentUrl: string;
+  readonly #rawValues: boolean;
   #baseUrl: string;
   #baseSet = false;
   #skipDepth = 0;
   // Open elements, counted rather than stacked: htmlparser2 closes every element it opens, void ones included.
   #depth = 0;
 
-  constructor(documentUrl: string) {
+  constructor(documentUrl: string, { rawValues = false }: { rawValues?: boolean } = {}) {
     this.#documentUrl = documentUrl;
+    this.#rawValues = rawValues;
     this.#baseUrl = documentUrl;
   }
 
@@ -57,10 +63,10 @@ export class ElementContext {
     this.#depth -= 1;
   }
 
-  #setBase(href: string | undefined): void {
-    if (href === undefined) return;
+  #setBase(value: string | undefined): void {
+    if (value === undefined) return;
     this.#baseSet = true;
-    const url = URL.parse(href, this.#documentUrl);
+    const url = URL.parse(this.#rawValues ? decodedValue(value) : value, this.#documentUrl);
     // A base that is not http(s) could resolve nothing fetchable; the document's URL stays.
     if (url !== null && (url.protocol === 'http:' || url.protocol === 'https:')) this.#baseUrl = url.href;
   }

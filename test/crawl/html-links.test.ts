@@ -21,6 +21,13 @@ describe('createHtmlLinkScanner', () => {
     expect(links(html)).toEqual([at('/b/x.html'), 'https://other.example/~y?q=1']);
   });
 
+  it('decodes entities in links and bases as the page scanner does, and nowhere else', () => {
+    const html =
+      '<base href="/b&amp;c/"><a href="a&amp;b=1&ampc&notin;&noti">1</a><a href=&#x2F;s&#47;t>2</a>' +
+      '<p>&lt;a href=/text&gt;</p><title>&lt;a href=/title&gt;</title><a href="&#128;&#0;">3</a>';
+    expect(links(html)).toEqual([at('/b&c/a&b=1&ampc%E2%88%89&noti'), at('/s/t'), at('/b&c/%E2%82%AC%EF%BF%BD')]);
+  });
+
   it('reads links split across chunks anywhere', () => {
     const html = '<p>text</p><a href="/one.html">1</a><area href=/two.html>';
     for (let size = 1; size <= html.length; size++) {
