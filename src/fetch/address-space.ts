@@ -1,4 +1,5 @@
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
+import { BoundedCache } from '../bounded-cache.js';
 
 /**
  * The three address spaces of browsers' private network access rules, from
@@ -62,19 +63,8 @@ function mappedIPv4(address: string): string | null {
  * @throws {TypeError} when `address` is not an IP address.
  */
 export function addressSpace(address: string): AddressSpace {
-  let space = knownSpaces.get(address);
-  if (space === undefined) {
-    space = spaceOf(address);
-    if (knownSpaces.size >= maxKnownSpaces) knownSpaces.clear();
-    knownSpaces.set(address, space);
-  }
-  return space;
+  return knownSpaces.get(address);
 }
-
-// Every response is checked, and a run meets few distinct peers: remembered,
-// the check costs a Map lookup instead of a BlockList walk (a SocketAddress per list).
-const knownSpaces = new Map<string, AddressSpace>();
-const maxKnownSpaces = 4096;
 
 function spaceOf(address: string): AddressSpace {
   let bare = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
@@ -95,3 +85,7 @@ function spaceOf(address: string): AddressSpace {
   }
   return 'public';
 }
+
+// Every response is checked, and a run meets few distinct peers: remembered,
+// the check costs a Map lookup instead of a BlockList walk (a SocketAddress per list).
+const knownSpaces = new BoundedCache(spaceOf);

@@ -1,24 +1,20 @@
 import { createRequire } from 'node:module';
 import type * as Tldts from 'tldts';
+import { BoundedCache } from '../bounded-cache.js';
 
 // tldts is CommonJS with the public suffix list inlined: imported from ESM,
 // Node first lexes that whole file for its export names (~70 ms per run);
 // required, it is only compiled.
 const { getDomain } = createRequire(import.meta.url)('tldts') as typeof Tldts;
 
-// A page counts every request's domain, and a run meets few distinct hosts:
-// remembered per scheme and authority, most requests cost a substring and a
-// Map lookup instead of a URL parse and a public-suffix-list walk.
-const knownDomains = new Map<string, string>();
-const maxKnownDomains = 4096;
-
 // `scheme://user@host:port` of an absolute URL as the URL parser writes it,
 // which always has a path, so it ends at the first slash after the scheme's.
+// Without an authority (`http:///x`), the host would come from past it: none.
 function originPartOf(url: string): string | undefined {
   const start = url.indexOf('//');
   if (start === -1) return undefined;
   const end = url.indexOf('/', start + 2);
-  return end === -1 ? undefined : url.slice(0, end);
+  return end <= start + 2 ? undefined : url.slice(0, end);
 }
 
 function domainOf(url: string): string {
@@ -35,12 +31,11 @@ function domainOf(url: string): string {
  */
 export function registrableDomain(url: string): string {
   const key = originPartOf(url);
-  if (key === undefined) return domainOf(url);
-  let domain = knownDomains.get(key);
-  if (domain === undefined) {
-    domain = domainOf(url);
-    if (knownDomains.size >= maxKnownDomains) knownDomains.clear();
-    knownDomains.set(key, domain);
-  }
-  return domain;
+  return key === undefined ? domainOf(url) : knownDomains.get(key);
 }
+
+// A page counts every request's domain, and a run meets few distinct hosts:
+// remembered per scheme and authority, most requests cost a substring and a
+// Map lookup instead of a URL parse and a public-suffix-list walk. The host
+// ends within the key, so the key with a path has the URL's host.
+const knownDomains = new BoundedCache((originPart) => domainOf(`${originPart}/`));
