@@ -14,13 +14,11 @@ import { joinedValue, lastValue } from './header-values.js';
 import { responseVersion } from './http-version.js';
 import type { Attempt, AttemptOf, MeasureContext } from './measure-context.js';
 import { responseSpace } from './private-access.js';
-import type { HopListener } from './redirects.js';
+import { redirectStatuses, type HopListener } from './redirects.js';
 
 // The reason given to undici when a body is no longer wanted (--max-size):
 // made once, since an Error captures a stack trace.
 const stoppedReading = new MeasureError('ABORTED', 'stopped reading the body');
-
-const redirectStatuses = new Set([300, 301, 302, 303, 307, 308]);
 
 /**
  * One attempt at one URL, as undici's handler for it: the HTTP lifecycle

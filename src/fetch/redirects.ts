@@ -20,8 +20,8 @@ interface ResponseStart {
   ): void;
 }
 
-// undici's own list of the statuses it follows (redirectableStatusCodes).
-const redirectStatuses = new Set([300, 301, 302, 303, 307, 308]);
+/** The statuses undici's redirect handling follows (its redirectableStatusCodes). */
+export const redirectStatuses = new Set([300, 301, 302, 303, 307, 308]);
 
 // undici's declaration of RedirectHandler leaves out the handler methods it has.
 const Handler = RedirectHandler as unknown as new (...args: ConstructorParameters<typeof RedirectHandler>) => ResponseStart;
