@@ -67,7 +67,7 @@ export class SiteTotals {
     this.pages += 1;
     const bytes = transferBytes(record);
     this.pageTransferBytes += bytes;
-    // Without --page each page of a crawl is one distinct URL; with it, requests count in addRequest.
+    // Without --page each page of a crawl is one distinct URL; with it, its requests count in onRequest.
     if (this.#requested === undefined) this.uniqueTransferBytes += bytes;
     const broken = record.error !== null || (record.status !== null && record.status >= 400);
     if (!broken) return;
