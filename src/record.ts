@@ -21,6 +21,13 @@ export interface TypeTotals {
   bytes: number;
 }
 
+/** Zero totals for every resource type, in `resourceTypes` order. */
+export function emptyTypeTotals(): Record<ResourceType, TypeTotals> {
+  const types = {} as Record<ResourceType, TypeTotals>;
+  for (const type of resourceTypes) types[type] = { requests: 0, transferBytes: 0, bytes: 0 };
+  return types;
+}
+
 /** A page's weight with its subresources (SPEC "Page weight"), the `page` key of a record with `--page`. */
 export interface PageWeight {
   requests: number;

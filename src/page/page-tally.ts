@@ -1,12 +1,6 @@
 import type { Exchange } from '../fetch/exchange-log.js';
-import { resourceTypes, type ErrorCode, type PageWeight, type RecordError, type ResourceType, type TypeTotals } from '../record.js';
+import { emptyTypeTotals, type ErrorCode, type PageWeight, type RecordError, type ResourceType } from '../record.js';
 import { registrableDomain } from './registrable-domain.js';
-
-function emptyTypes(): Record<ResourceType, TypeTotals> {
-  const types = {} as Record<ResourceType, TypeTotals>;
-  for (const type of resourceTypes) types[type] = { requests: 0, transferBytes: 0, bytes: 0 };
-  return types;
-}
 
 /**
  * Adds up one page's requests as they complete (SPEC "Page weight"): every
@@ -19,7 +13,7 @@ export class PageTally {
     transferBytes: 0,
     encodedBytes: 0,
     bytes: 0,
-    types: emptyTypes(),
+    types: emptyTypeTotals(),
     thirdParty: { requests: 0, transferBytes: 0 },
     deferred: 0,
     failed: 0,

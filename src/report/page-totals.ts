@@ -1,26 +1,15 @@
-import { resourceTypes, type ErrorCode, type PageWeight, type ResourceType, type SizeRecord, type TypeTotals } from '../record.js';
+import { emptyTypeTotals, resourceTypes, type ErrorCode, type PageWeight, type SizeRecord } from '../record.js';
 
-/** The sums of the records' `page` objects: the `page` key of the summary as JSON. */
-export interface PageTotalsJson {
+/**
+ * The sums of the records' `page` objects: the `page` key of the summary as
+ * JSON, with `co2` present when the pages had it.
+ */
+export type PageTotalsJson = Omit<PageWeight, 'incomplete'> & {
   /** Records that had a `page`. */
   pages: number;
-  requests: number;
-  transferBytes: number;
-  encodedBytes: number;
-  bytes: number;
-  types: Record<ResourceType, TypeTotals>;
-  thirdParty: { requests: number; transferBytes: number };
-  deferred: number;
-  failed: number;
-  errors: Partial<Record<ErrorCode, number>>;
   /** Pages that `--max-resources` left incomplete. */
   incomplete: number;
-  /** Present when the pages had `co2`: the sum of their grams. */
-  co2?: number;
-}
-
-const emptyTypes = (): Record<ResourceType, TypeTotals> =>
-  Object.fromEntries(resourceTypes.map((type) => [type, { requests: 0, transferBytes: 0, bytes: 0 }])) as Record<ResourceType, TypeTotals>;
+};
 
 /**
  * Running sums of the pages of a run, in constant memory (a few dozen
@@ -32,7 +21,7 @@ export class PageTotals {
   #transferBytes = 0;
   #encodedBytes = 0;
   #bytes = 0;
-  readonly #types = emptyTypes();
+  readonly #types = emptyTypeTotals();
   readonly #thirdParty = { requests: 0, transferBytes: 0 };
   #deferred = 0;
   #failed = 0;
@@ -75,7 +64,7 @@ export class PageTotals {
   }
 
   toJSON(): PageTotalsJson {
-    const types = emptyTypes();
+    const types = emptyTypeTotals();
     for (const type of resourceTypes) Object.assign(types[type], this.#types[type]);
     return {
       pages: this.#pages,
