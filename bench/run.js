@@ -665,6 +665,27 @@ function checkThreadPool(file, w, base) {
 
 // ---------------------------------------------------------------- tools
 
+// curl and wget2 on a URL list, with a workload's own flags (gzip, TLS, h2).
+function curlList(w, f, flags) {
+  return [
+    'curl',
+    '-s',
+    '--no-progress-meter',
+    '-Z',
+    '--parallel-max',
+    String(w.c),
+    ...flags,
+    '-K',
+    f.curlConfig,
+    '-w',
+    '%{url} %{size_download} %{http_code}\\n',
+  ];
+}
+
+function wget2List(w, f, flags) {
+  return ['wget2', '--no-config', '-q', '--tries=1', `--max-threads=${w.c}`, ...flags, '-O', '/dev/null', '-i', f.list];
+}
+
 // argv(w, files) builds the client's command line; check(...) verifies its
 // output where it prints one (wget2 -q prints nothing, and exits 0 even on
 // refused connections, so it is judged by nginx's request count alone).
@@ -681,37 +702,14 @@ function tools(have) {
       name: 'curl',
       peer: true,
       available: have.curl,
-      argv: (w, f) => [
-        'curl',
-        '-s',
-        '--no-progress-meter',
-        '-Z',
-        '--parallel-max',
-        String(w.c),
-        '-K',
-        f.curlConfig,
-        '-w',
-        '%{url} %{size_download} %{http_code}\\n',
-        ...(w.gzip ? ['--compressed'] : []),
-      ],
+      argv: (w, f) => curlList(w, f, w.gzip ? ['--compressed'] : []),
       check: checkCurl,
     },
     {
       name: 'wget2',
       peer: true,
       available: have.wget2,
-      argv: (w, f) => [
-        'wget2',
-        '--no-config',
-        '-q',
-        '--tries=1',
-        `--max-threads=${w.c}`,
-        '-O',
-        '/dev/null',
-        ...(w.gzip ? ['--compression=gzip'] : []),
-        '-i',
-        f.list,
-      ],
+      argv: (w, f) => wget2List(w, f, w.gzip ? ['--compression=gzip'] : []),
       check: null,
     },
     {
@@ -740,38 +738,14 @@ function tlsTools(have) {
       name: 'curl',
       peer: true,
       available: have.curl,
-      argv: (w, f) => [
-        'curl',
-        '-s',
-        '--no-progress-meter',
-        '-k',
-        '-Z',
-        '--parallel-max',
-        String(w.c),
-        ...h2(w, '--http2'),
-        '-K',
-        f.curlConfig,
-        '-w',
-        '%{url} %{size_download} %{http_code}\\n',
-      ],
+      argv: (w, f) => curlList(w, f, ['-k', ...h2(w, '--http2')]),
       check: checkCurl,
     },
     {
       name: 'wget2',
       peer: true,
       available: have.wget2,
-      argv: (w, f) => [
-        'wget2',
-        '--no-config',
-        '-q',
-        '--tries=1',
-        '--no-check-certificate',
-        `--max-threads=${w.c}`,
-        '-O',
-        '/dev/null',
-        '-i',
-        f.list,
-      ],
+      argv: (w, f) => wget2List(w, f, ['--no-check-certificate']),
       check: null,
     },
   ];
